@@ -1,0 +1,131 @@
+package dev.actionrec.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.actionrec.video.SamplingParams;
+import dev.actionrec.video.VideoFrame;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class FeatureCacheTest {
+
+    @TempDir
+    Path temp;
+
+    /** Backbone identity only: the cache never runs it. */
+    private record NamedBackbone(String id, String weightsSha256) implements Backbone {
+        public int inputSize() {
+            return 224;
+        }
+
+        public int featureSize() {
+            return 2;
+        }
+
+        public INDArray features(List<VideoFrame> frames) {
+            throw new UnsupportedOperationException("the cache never computes features");
+        }
+
+        public void close() {}
+    }
+
+    private static final Backbone MOBILENET = new NamedBackbone("mobilenetv2", "aa");
+    private static final SamplingParams SAMPLING = new SamplingParams(16, 8);
+
+    private Path video(String name, String content) throws IOException {
+        Path file = temp.resolve(name);
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private static ClipFeatures features(Path video) {
+        return new ClipFeatures(video, new long[] {0, 125_000},
+                new float[][] {{1.5f, -2f}, {3f, Float.MIN_VALUE}});
+    }
+
+    @Test
+    void storedEntryReadsBackExactly() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+        Path video = video("a.mp4", "video bytes");
+        String key = cache.key(video, MOBILENET, SAMPLING);
+
+        cache.put(key, features(video));
+
+        ClipFeatures read = cache.get(key, video).orElseThrow();
+        assertEquals(features(video), read);
+    }
+
+    @Test
+    void keyChangesWithContentAndParameters() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+        Path video = video("a.mp4", "video bytes");
+        String key = cache.key(video, MOBILENET, SAMPLING);
+
+        assertNotEquals(key, cache.key(video, MOBILENET, new SamplingParams(16, 4)));
+        assertNotEquals(key, cache.key(video, MOBILENET, new SamplingParams(8, 8)));
+        assertNotEquals(key, cache.key(video, new NamedBackbone("mobilenetv2", "bb"), SAMPLING));
+        assertNotEquals(key, cache.key(video, new NamedBackbone("squeezenet", "aa"), SAMPLING));
+
+        Files.writeString(video, "edited video bytes");
+        assertNotEquals(key, cache.key(video, MOBILENET, SAMPLING));
+    }
+
+    @Test
+    void sameContentElsewhereSharesKey() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+
+        assertEquals(cache.key(video("a.mp4", "same"), MOBILENET, SAMPLING),
+                cache.key(video("b.mp4", "same"), MOBILENET, SAMPLING));
+    }
+
+    @Test
+    void truncatedEntryIsAMiss() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+        Path video = video("a.mp4", "video bytes");
+        String key = cache.key(video, MOBILENET, SAMPLING);
+        cache.put(key, features(video));
+        Path entry;
+        try (Stream<Path> files = Files.walk(cache.directory())) {
+            entry = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(entry);
+        Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+
+        assertTrue(cache.get(key, video).isEmpty());
+    }
+
+    @Test
+    void noTemporaryFilesLeftBehind() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+        Path video = video("a.mp4", "video bytes");
+        cache.put(cache.key(video, MOBILENET, SAMPLING), features(video));
+
+        try (Stream<Path> files = Files.walk(cache.directory())) {
+            List<String> names = files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString()).toList();
+            assertEquals(1, names.size(), names.toString());
+            assertTrue(names.get(0).endsWith(".feat"), names.toString());
+        }
+    }
+
+    @Test
+    void vectorsSurviveRoundTrip() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+        Path video = video("a.mp4", "v");
+        String key = cache.key(video, MOBILENET, SAMPLING);
+        cache.put(key, features(video));
+
+        ClipFeatures read = cache.get(key, video).orElseThrow();
+        assertArrayEquals(new long[] {0, 125_000}, read.timestampsMicros());
+        assertArrayEquals(new float[] {3f, Float.MIN_VALUE}, read.vectors()[1]);
+    }
+}
