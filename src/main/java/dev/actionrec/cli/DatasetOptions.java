@@ -1,0 +1,45 @@
+package dev.actionrec.cli;
+
+import dev.actionrec.data.ClipDataset;
+import dev.actionrec.data.Groups;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The dataset argument and its grouping options, shared by train, evaluate and split. */
+final class DatasetOptions {
+
+    @Parameters(index = "0", paramLabel = "DATA",
+            description = "A folder with one sub-folder of videos per class (the folder name is"
+                    + " the label), or a CSV manifest with columns path,label[,group].")
+    Path data;
+
+    @Option(names = "--groups", paramLabel = "CSV",
+            description = "CSV mapping clips to the source video they were cut from (columns"
+                    + " path and source_group or group); clips of one group stay on one side of"
+                    + " every split.")
+    Path groupsCsv;
+
+    @Option(names = "--group-pattern", paramLabel = "REGEX",
+            description = "Regular expression with one capture group that takes the group from"
+                    + " the file name (default: UCF101's _gNN_, as ${DEFAULT-VALUE}).",
+            defaultValue = Groups.UCF101_PATTERN)
+    String groupPattern;
+
+    /**
+     * Reads the dataset and attaches groups: the CSV first, then the file-name pattern; a clip
+     * with neither is its own group.
+     */
+    ClipDataset load() throws IOException {
+        ClipDataset dataset = Files.isRegularFile(data) && data.toString().endsWith(".csv")
+                ? ClipDataset.fromManifest(data)
+                : ClipDataset.fromFolder(data);
+        Groups groups = Groups.fromPattern(groupPattern);
+        if (groupsCsv != null) {
+            groups = Groups.fromCsv(groupsCsv).orElse(groups);
+        }
+        return dataset.withGroups(groups);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.actionrec.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sets the log level of actionrec and its libraries from the {@code -v} and {@code -q} flags. */
+final class Verbosity {
+
+    private Verbosity() {}
+
+    /**
+     * Applies a verbosity: below 0 logs warnings and errors only, 0 adds actionrec's progress
+     * (INFO), 1 adds actionrec's internals (DEBUG), 2 or more adds the libraries' INFO and DEBUG.
+     */
+    static void apply(int verbosity) {
+        Level own = verbosity < 0 ? Level.WARN : verbosity == 0 ? Level.INFO : Level.DEBUG;
+        Level libraries = verbosity >= 2 ? Level.DEBUG : Level.WARN;
+        logger("dev.actionrec").setLevel(own);
+        logger("org.nd4j").setLevel(libraries);
+        logger("org.deeplearning4j").setLevel(libraries);
+        logger("org.bytedeco").setLevel(libraries);
+    }
+
+    private static Logger logger(String name) {
+        return (Logger) LoggerFactory.getLogger(name);
+    }
+}
