@@ -1,5 +1,8 @@
 package dev.actionrec.data;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A list of labelled video clips with the sorted list of their class labels.
  *
- * <p>Clips are ordered by label, then by path, so the same files always give the same order.
- * Label indices (as used by models and reports) are positions in {@link #labels()}.
+ * <p>Clips are ordered by label, then by path, so the same files always give the same order. Label
+ * indices (as used by models and reports) are positions in {@link #labels()}.
  */
 public final class ClipDataset {
 
@@ -32,8 +33,9 @@ public final class ClipDataset {
     private ClipDataset(Path root, List<LabelledClip> clips, List<SkippedFile> skipped) {
         this.root = root;
         List<LabelledClip> sorted = new ArrayList<>(clips);
-        sorted.sort(Comparator.comparing(LabelledClip::label)
-                .thenComparing(clip -> clip.path().toString()));
+        sorted.sort(
+                Comparator.comparing(LabelledClip::label)
+                        .thenComparing(clip -> clip.path().toString()));
         this.clips = Collections.unmodifiableList(sorted);
         TreeSet<String> names = new TreeSet<>();
         for (LabelledClip clip : clips) {
@@ -55,9 +57,9 @@ public final class ClipDataset {
     /**
      * Reads a dataset laid out as one sub-folder per class, the folder name being the label.
      *
-     * <p>Video files are found by extension ({@link VideoFiles#EXTENSIONS}) anywhere below a
-     * class folder. Hidden files and folders are ignored. Other files are skipped with a WARN and
-     * listed in {@link #skipped()}. A class folder with no video is dropped with a WARN.
+     * <p>Video files are found by extension ({@link VideoFiles#EXTENSIONS}) anywhere below a class
+     * folder. Hidden files and folders are ignored. Other files are skipped with a WARN and listed
+     * in {@link #skipped()}. A class folder with no video is dropped with a WARN.
      *
      * @throws DatasetException if the root is missing or not a folder, or fewer than two classes
      *     with videos remain
@@ -83,8 +85,8 @@ public final class ClipDataset {
 
     /**
      * Returns a copy in which each clip that {@code groups} knows gets that group; other clips keep
-     * the group they had. Clips left with no group are logged in one WARN; each of them is its
-     * own group in splits.
+     * the group they had. Clips left with no group are logged in one WARN; each of them is its own
+     * group in splits.
      */
     public ClipDataset withGroups(Groups groups) {
         List<LabelledClip> grouped = new ArrayList<>(clips.size());
@@ -154,12 +156,17 @@ public final class ClipDataset {
         if (ungrouped.isEmpty()) {
             return;
         }
-        List<String> names = ungrouped.stream()
-                .limit(MAX_LOGGED_NAMES)
-                .map(clip -> clip.path().getFileName().toString())
-                .toList();
-        log.warn("{} of {} clips have no group in {}, so each is its own group: {}{}",
-                ungrouped.size(), clips.size(), groups, names,
+        List<String> names =
+                ungrouped.stream()
+                        .limit(MAX_LOGGED_NAMES)
+                        .map(clip -> clip.path().getFileName().toString())
+                        .toList();
+        log.warn(
+                "{} of {} clips have no group in {}, so each is its own group: {}{}",
+                ungrouped.size(),
+                clips.size(),
+                groups,
+                names,
                 ungrouped.size() > MAX_LOGGED_NAMES ? " ..." : "");
     }
 

@@ -1,13 +1,14 @@
 package dev.actionrec.data;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads a dataset laid out as one sub-folder of videos per class. */
 final class FolderReader {
@@ -21,32 +22,47 @@ final class FolderReader {
 
     static ClipDataset read(Path root) throws IOException {
         if (!Files.exists(root)) {
-            throw new DatasetException("dataset folder not found: " + root
-                    + "; pass a folder with one sub-folder of videos per class");
+            throw new DatasetException(
+                    "dataset folder not found: "
+                            + root
+                            + "; pass a folder with one sub-folder of videos per class");
         }
         if (!Files.isDirectory(root)) {
-            throw new DatasetException("dataset path is not a folder: " + root
-                    + "; pass a folder with one sub-folder of videos per class, or use a CSV"
-                    + " manifest");
+            throw new DatasetException(
+                    "dataset path is not a folder: "
+                            + root
+                            + "; pass a folder with one sub-folder of videos per class, or use a"
+                            + " CSV manifest");
         }
 
         FolderReader reader = new FolderReader();
         List<Path> classFolders = reader.listClassFolders(root);
         if (classFolders.isEmpty()) {
-            throw new DatasetException("no class folders in " + root
-                    + "; put the videos of each class in a sub-folder named after the class");
+            throw new DatasetException(
+                    "no class folders in "
+                            + root
+                            + "; put the videos of each class in a sub-folder named after the"
+                            + " class");
         }
         int kept = 0;
         for (Path folder : classFolders) {
             kept += reader.readClassFolder(folder) ? 1 : 0;
         }
         if (kept < 2) {
-            throw new DatasetException("found " + kept + " class folder(s) with videos in " + root
-                    + "; training needs at least two classes, each in its own sub-folder");
+            throw new DatasetException(
+                    "found "
+                            + kept
+                            + " class folder(s) with videos in "
+                            + root
+                            + "; training needs at least two classes, each in its own sub-folder");
         }
         ClipDataset dataset = ClipDataset.of(root, reader.clips, reader.skipped);
-        log.info("Read {} clips in {} classes from {} ({} files skipped)",
-                dataset.clips().size(), dataset.labels().size(), root, reader.skipped.size());
+        log.info(
+                "Read {} clips in {} classes from {} ({} files skipped)",
+                dataset.clips().size(),
+                dataset.labels().size(),
+                root,
+                reader.skipped.size());
         return dataset;
     }
 

@@ -1,5 +1,8 @@
 package dev.actionrec.data;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -11,18 +14,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Splits clips into training and held-out sides by group, so that no group is on both sides.
  *
  * <p>Groups are visited in an order shuffled with the seed. Each goes to the held-out side when
  * that lowers the distance from target, the sum over classes of |held-out count / class count -
- * fraction|. Afterwards, a class missing
- * from one side gets the group that costs least to move, if it has another group. A group with
- * clips of several classes goes to one side as a whole, so the class shares are approximate.
- * The same clips, fraction and seed always give the same split.
+ * fraction|. Afterwards, a class missing from one side gets the group that costs least to move, if
+ * it has another group. A group with clips of several classes goes to one side as a whole, so the
+ * class shares are approximate. The same clips, fraction and seed always give the same split.
  */
 public final class GroupSplitter {
 
@@ -43,8 +43,10 @@ public final class GroupSplitter {
      */
     public GroupSplitter(double heldOutFraction, long seed) {
         if (!(heldOutFraction > 0 && heldOutFraction < 1)) {
-            throw new IllegalArgumentException("--val-fraction must be between 0 and 1 (exclusive),"
-                    + " got " + heldOutFraction);
+            throw new IllegalArgumentException(
+                    "--val-fraction must be between 0 and 1 (exclusive),"
+                            + " got "
+                            + heldOutFraction);
         }
         this.heldOutFraction = heldOutFraction;
         this.seed = seed;
@@ -71,9 +73,13 @@ public final class GroupSplitter {
             byGroup.computeIfAbsent(clip.groupKey(), key -> new ArrayList<>()).add(clip);
         }
         if (byGroup.size() < 2) {
-            throw new DatasetException("cannot split " + clips.size() + " clips in "
-                    + byGroup.size() + " group(s) into train and held-out sides; add clips from"
-                    + " other groups or pass a separate test set");
+            throw new DatasetException(
+                    "cannot split "
+                            + clips.size()
+                            + " clips in "
+                            + byGroup.size()
+                            + " group(s) into train and held-out sides; add clips from"
+                            + " other groups or pass a separate test set");
         }
         List<String> order = new ArrayList<>(byGroup.keySet());
         Collections.shuffle(order, new Random(seed));
@@ -106,15 +112,23 @@ public final class GroupSplitter {
         return List.copyOf(shared);
     }
 
-    private Split toSplit(List<String> labels, Map<String, List<LabelledClip>> byGroup,
-            List<String> order, SplitBalance balance) {
+    private Split toSplit(
+            List<String> labels,
+            Map<String, List<LabelledClip>> byGroup,
+            List<String> order,
+            SplitBalance balance) {
         List<LabelledClip> train = new ArrayList<>();
         List<LabelledClip> heldOut = new ArrayList<>();
         for (Map.Entry<String, List<LabelledClip>> entry : byGroup.entrySet()) {
             (balance.isHeldOut(entry.getKey()) ? heldOut : train).addAll(entry.getValue());
         }
-        Split split = new Split(labels, train, heldOut, OptionalLong.of(seed),
-                OptionalDouble.of(heldOutFraction));
+        Split split =
+                new Split(
+                        labels,
+                        train,
+                        heldOut,
+                        OptionalLong.of(seed),
+                        OptionalDouble.of(heldOutFraction));
         warnMissingClasses(split);
         log.info("Split by group: {}", split.describe());
         return split;
@@ -125,9 +139,11 @@ public final class GroupSplitter {
             int inTrain = split.trainCountsPerClass().get(label);
             int inHeldOut = split.heldOutCountsPerClass().get(label);
             if (inTrain + inHeldOut > 0 && (inTrain == 0 || inHeldOut == 0)) {
-                log.warn("Class {} is only on the {} side: all its clips are in one group, or in"
-                        + " groups that other classes need; add clips of it from other groups",
-                        label, inTrain == 0 ? "held-out" : "training");
+                log.warn(
+                        "Class {} is only on the {} side: all its clips are in one group, or in"
+                            + " groups that other classes need; add clips of it from other groups",
+                        label,
+                        inTrain == 0 ? "held-out" : "training");
             }
         }
     }

@@ -1,5 +1,10 @@
 package dev.actionrec.data;
 
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Groups read from a CSV table of clip paths and group names. */
 final class GroupTable implements Groups {
@@ -32,8 +33,10 @@ final class GroupTable implements Groups {
 
     static GroupTable read(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) {
-            throw new DatasetException("group file not found: " + csv
-                    + "; pass a CSV with the columns path and source_group (or group)");
+            throw new DatasetException(
+                    "group file not found: "
+                            + csv
+                            + "; pass a CSV with the columns path and source_group (or group)");
         }
         GroupTable table = new GroupTable(csv);
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -43,15 +46,17 @@ final class GroupTable implements Groups {
                 String path = row.isSet("path") ? row.get("path") : "";
                 String group = row.isSet(groupColumn) ? row.get(groupColumn) : "";
                 if (path.isEmpty() || group.isEmpty()) {
-                    log.warn("Ignored line {} of {}: empty path or group", row.getRecordNumber() + 1,
+                    log.warn(
+                            "Ignored line {} of {}: empty path or group",
+                            row.getRecordNumber() + 1,
                             csv);
                     continue;
                 }
                 table.add(Path.of(path), group);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new DatasetException("invalid CSV in group file " + csv + ": " + e.getMessage(),
-                    e);
+            throw new DatasetException(
+                    "invalid CSV in group file " + csv + ": " + e.getMessage(), e);
         }
         log.info("Read groups of {} clips from {}", table.byTail.size(), csv);
         return table;
@@ -66,8 +71,12 @@ final class GroupTable implements Groups {
                 return "group";
             }
         }
-        throw new DatasetException("group file " + csv + " has header " + header
-                + "; expected a path column and a source_group or group column");
+        throw new DatasetException(
+                "group file "
+                        + csv
+                        + " has header "
+                        + header
+                        + "; expected a path column and a source_group or group column");
     }
 
     private void add(Path path, String group) {

@@ -15,8 +15,8 @@ import java.util.regex.PatternSyntaxException;
 public interface Groups {
 
     /**
-     * File-name pattern of UCF101 and similar datasets, whose names hold the group as
-     * {@code _gNN_}; for example {@code v_ApplyEyeMakeup_g08_c01.avi} is in group {@code g08}.
+     * File-name pattern of UCF101 and similar datasets, whose names hold the group as {@code
+     * _gNN_}; for example {@code v_ApplyEyeMakeup_g08_c01.avi} is in group {@code g08}.
      */
     String UCF101_PATTERN = "_(g\\d+)_";
 
@@ -40,12 +40,12 @@ public interface Groups {
     }
 
     /**
-     * Reads a group table as CSV with a {@code path} column and a {@code source_group} or
-     * {@code group} column; other columns are ignored.
+     * Reads a group table as CSV with a {@code path} column and a {@code source_group} or {@code
+     * group} column; other columns are ignored.
      *
      * <p>A clip matches a row when the last two parts of the row's path (class folder and file
-     * name) equal those of the clip's path, or else when the file names are equal and no other
-     * row has that file name.
+     * name) equal those of the clip's path, or else when the file names are equal and no other row
+     * has that file name.
      *
      * @throws DatasetException if the file is missing or lacks those columns
      * @throws IOException if it cannot be read
@@ -66,14 +66,18 @@ public interface Groups {
         try {
             pattern = Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("invalid --group-pattern '" + regex + "': "
-                    + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "invalid --group-pattern '" + regex + "': " + e.getDescription(), e);
         }
         int captures = pattern.matcher("").groupCount();
         if (captures != 1) {
-            throw new IllegalArgumentException("--group-pattern '" + regex + "' has " + captures
-                    + " capture groups; it needs exactly one, around the group name, for"
-                    + " example _(g\\d+)_");
+            throw new IllegalArgumentException(
+                    "--group-pattern '"
+                            + regex
+                            + "' has "
+                            + captures
+                            + " capture groups; it needs exactly one, around the group name, for"
+                            + " example _(g\\d+)_");
         }
         return new Groups() {
             @Override

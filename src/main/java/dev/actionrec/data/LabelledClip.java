@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One video file with its action label and, when known, the group it belongs to.
  *
- * <p>A group is the source that several clips were cut from (a long video, an actor, a
- * recording session). Clips of one group look alike, so a split must keep each group on one side.
+ * <p>A group is the source that several clips were cut from (a long video, an actor, a recording
+ * session). Clips of one group look alike, so a split must keep each group on one side.
  *
  * @param path the video file
  * @param label the action class name

@@ -1,5 +1,11 @@
 package dev.actionrec.data;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -9,30 +15,29 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads a CSV manifest with the header {@code path,label[,group]}. */
 final class ManifestReader {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestReader.class);
 
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setIgnoreEmptyLines(true)
-            .get();
+    static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .setIgnoreEmptyLines(true)
+                    .get();
 
     private ManifestReader() {}
 
     static ClipDataset read(Path csv) throws IOException {
         if (!Files.isRegularFile(csv)) {
-            throw new DatasetException("manifest not found: " + csv
-                    + "; pass a CSV file with the header path,label[,group]");
+            throw new DatasetException(
+                    "manifest not found: "
+                            + csv
+                            + "; pass a CSV file with the header path,label[,group]");
         }
         Path base = csv.toAbsolutePath().getParent();
         List<LabelledClip> clips = new ArrayList<>();
@@ -47,8 +52,12 @@ final class ManifestReader {
                 LabelledClip clip = toClip(csv, base, row, hasGroup);
                 String reason = reasonToSkip(clip.path(), seen);
                 if (reason != null) {
-                    log.warn("Skipped {} (line {} of {}): {}", clip.path(), row.getRecordNumber() + 1,
-                            csv, reason);
+                    log.warn(
+                            "Skipped {} (line {} of {}): {}",
+                            clip.path(),
+                            row.getRecordNumber() + 1,
+                            csv,
+                            reason);
                     skipped.add(new SkippedFile(clip.path(), reason));
                 } else {
                     clips.add(clip);
@@ -60,20 +69,33 @@ final class ManifestReader {
 
         ClipDataset dataset = ClipDataset.of(base, clips, skipped);
         if (dataset.labels().size() < 2) {
-            throw new DatasetException("manifest " + csv + " lists " + dataset.labels().size()
-                    + " class(es) with existing files " + dataset.labels()
-                    + "; training needs at least two classes");
+            throw new DatasetException(
+                    "manifest "
+                            + csv
+                            + " lists "
+                            + dataset.labels().size()
+                            + " class(es) with existing files "
+                            + dataset.labels()
+                            + "; training needs at least two classes");
         }
-        log.info("Read {} clips in {} classes from {} ({} rows skipped)", clips.size(),
-                dataset.labels().size(), csv, skipped.size());
+        log.info(
+                "Read {} clips in {} classes from {} ({} rows skipped)",
+                clips.size(),
+                dataset.labels().size(),
+                csv,
+                skipped.size());
         return dataset;
     }
 
     private static void requireColumns(Path csv, CSVParser parser) throws DatasetException {
         List<String> header = parser.getHeaderNames();
         if (!header.contains("path") || !header.contains("label")) {
-            throw new DatasetException("manifest " + csv + " has header " + header
-                    + "; expected the columns path,label and optionally group");
+            throw new DatasetException(
+                    "manifest "
+                            + csv
+                            + " has header "
+                            + header
+                            + "; expected the columns path,label and optionally group");
         }
     }
 
@@ -82,8 +104,12 @@ final class ManifestReader {
         String path = row.isSet("path") ? row.get("path") : "";
         String label = row.isSet("label") ? row.get("label") : "";
         if (path.isEmpty() || label.isEmpty()) {
-            throw new DatasetException("line " + (row.getRecordNumber() + 1) + " of manifest " + csv
-                    + " has an empty path or label; fill both columns or delete the line");
+            throw new DatasetException(
+                    "line "
+                            + (row.getRecordNumber() + 1)
+                            + " of manifest "
+                            + csv
+                            + " has an empty path or label; fill both columns or delete the line");
         }
         String group = hasGroup && row.isSet("group") ? row.get("group") : null;
         return new LabelledClip(base.resolve(path).normalize(), label, group);

@@ -1,6 +1,7 @@
 package dev.actionrec.data;
 
 import dev.actionrec.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.OptionalLong;
 /**
  * A division of clips into a training side and a held-out side (for validation or test).
  *
- * <p>Split lists are stored as two UTF-8 text files with one absolute clip path per line:
- * {@value #TRAIN_FILE} and {@value #HELD_OUT_FILE}.
+ * <p>Split lists are stored as two UTF-8 text files with one absolute clip path per line: {@value
+ * #TRAIN_FILE} and {@value #HELD_OUT_FILE}.
  */
 public final class Split {
 
@@ -36,8 +37,12 @@ public final class Split {
      * @param seed the seed the split was drawn with, if it was drawn
      * @param targetFraction the held-out fraction that was requested, if any
      */
-    public Split(List<String> labels, List<LabelledClip> train, List<LabelledClip> heldOut,
-            OptionalLong seed, OptionalDouble targetFraction) {
+    public Split(
+            List<String> labels,
+            List<LabelledClip> train,
+            List<LabelledClip> heldOut,
+            OptionalLong seed,
+            OptionalDouble targetFraction) {
         this.labels = List.copyOf(labels);
         this.train = List.copyOf(train);
         this.heldOut = List.copyOf(heldOut);
@@ -49,8 +54,8 @@ public final class Split {
      * Reads split lists written by {@link #write(Path)} and matches them to the dataset's clips.
      * Relative paths in the lists are resolved against {@link ClipDataset#root()}.
      *
-     * @throws DatasetException if a list is missing, names a file that is not in the dataset, or
-     *     a file is on both sides
+     * @throws DatasetException if a list is missing, names a file that is not in the dataset, or a
+     *     file is on both sides
      * @throws IOException if a list cannot be read
      */
     public static Split read(Path dir, ClipDataset dataset) throws IOException {
@@ -128,14 +133,25 @@ public final class Split {
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (seed.isPresent()) {
-            text.append(String.format(Locale.ROOT, "seed %d, target held-out fraction %.2f; ",
-                    seed.getAsLong(), targetFraction.orElse(Double.NaN)));
+            text.append(
+                    String.format(
+                            Locale.ROOT,
+                            "seed %d, target held-out fraction %.2f; ",
+                            seed.getAsLong(),
+                            targetFraction.orElse(Double.NaN)));
         }
-        text.append(String.format(Locale.ROOT,
-                "train %d clips in %d groups %s, held out %d clips in %d groups %s"
-                        + " (held-out fraction %.3f)",
-                train.size(), trainGroupCount(), trainCountsPerClass(), heldOut.size(),
-                heldOutGroupCount(), heldOutCountsPerClass(), heldOutFraction()));
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "train %d clips in %d groups %s, held out %d clips in %d groups %s"
+                                + " (held-out fraction %.3f)",
+                        train.size(),
+                        trainGroupCount(),
+                        trainCountsPerClass(),
+                        heldOut.size(),
+                        heldOutGroupCount(),
+                        heldOutCountsPerClass(),
+                        heldOutFraction()));
         return text.toString();
     }
 

@@ -24,8 +24,13 @@ final class SplitBalance {
             for (LabelledClip clip : entry.getValue()) {
                 int index = labels.indexOf(clip.label());
                 if (index < 0) {
-                    throw new IllegalArgumentException("clip " + clip.path() + " has label "
-                            + clip.label() + ", which is not among the labels " + labels);
+                    throw new IllegalArgumentException(
+                            "clip "
+                                    + clip.path()
+                                    + " has label "
+                                    + clip.label()
+                                    + ", which is not among the labels "
+                                    + labels);
                 }
                 counts[index]++;
                 classTotals[index]++;
@@ -102,15 +107,15 @@ final class SplitBalance {
     }
 
     /**
-     * Returns the cheapest group to move, among those with clips of class {@code c} (any class if
-     * c is -1) on the side it moves from: training when {@code toHeldOut}, else held-out.
+     * Returns the cheapest group to move, among those with clips of class {@code c} (any class if c
+     * is -1) on the side it moves from: training when {@code toHeldOut}, else held-out.
      */
     private String cheapestMove(List<String> order, int c, boolean toHeldOut) {
         String best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (String group : order) {
-            boolean eligible = isHeldOut(group) != toHeldOut
-                    && (c < 0 || groupCounts.get(group)[c] > 0);
+            boolean eligible =
+                    isHeldOut(group) != toHeldOut && (c < 0 || groupCounts.get(group)[c] > 0);
             double cost = eligible ? costIfMoved(group) : Double.POSITIVE_INFINITY;
             if (cost < bestCost) {
                 best = group;

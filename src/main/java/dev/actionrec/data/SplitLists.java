@@ -1,5 +1,8 @@
 package dev.actionrec.data;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +15,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Reads and formats split lists: one clip path per line. */
 final class SplitLists {
@@ -43,18 +44,24 @@ final class SplitLists {
 
         int unlisted = dataset.clips().size() - train.size() - heldOut.size();
         if (unlisted > 0) {
-            log.warn("{} clips of {} are in neither list in {}; they are left out", unlisted,
-                    dataset.root(), dir);
+            log.warn(
+                    "{} clips of {} are in neither list in {}; they are left out",
+                    unlisted,
+                    dataset.root(),
+                    dir);
         }
-        return new Split(dataset.labels(), train, heldOut, OptionalLong.empty(),
-                OptionalDouble.empty());
+        return new Split(
+                dataset.labels(), train, heldOut, OptionalLong.empty(), OptionalDouble.empty());
     }
 
     private static List<LabelledClip> readList(Path file, Path root, Map<Path, LabelledClip> byPath)
             throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException("split list not found: " + file
-                    + "; write the split first or pass the folder that has train.txt and test.txt");
+            throw new DatasetException(
+                    "split list not found: "
+                            + file
+                            + "; write the split first or pass the folder that has train.txt and"
+                            + " test.txt");
         }
         List<LabelledClip> clips = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -72,25 +79,40 @@ final class SplitLists {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new DatasetException(unknown.size() + " paths in " + file
-                    + " are not clips of the dataset in " + root + ", for example "
-                    + unknown.subList(0, Math.min(MAX_LISTED, unknown.size()))
-                    + "; the dataset has changed, so write a new split");
+            throw new DatasetException(
+                    unknown.size()
+                            + " paths in "
+                            + file
+                            + " are not clips of the dataset in "
+                            + root
+                            + ", for example "
+                            + unknown.subList(0, Math.min(MAX_LISTED, unknown.size()))
+                            + "; the dataset has changed, so write a new split");
         }
         return clips;
     }
 
-    private static void requireDisjoint(Path dir, List<LabelledClip> train,
-            List<LabelledClip> heldOut) throws DatasetException {
+    private static void requireDisjoint(
+            Path dir, List<LabelledClip> train, List<LabelledClip> heldOut)
+            throws DatasetException {
         Set<Path> trainPaths = new HashSet<>();
         for (LabelledClip clip : train) {
             trainPaths.add(clip.path());
         }
-        List<Path> both = heldOut.stream().map(LabelledClip::path).filter(trainPaths::contains)
-                .limit(MAX_LISTED).toList();
+        List<Path> both =
+                heldOut.stream()
+                        .map(LabelledClip::path)
+                        .filter(trainPaths::contains)
+                        .limit(MAX_LISTED)
+                        .toList();
         if (!both.isEmpty()) {
-            throw new DatasetException("split lists in " + dir + " put the same clips on both"
-                    + " sides, for example " + both + "; remove them from one list");
+            throw new DatasetException(
+                    "split lists in "
+                            + dir
+                            + " put the same clips on both"
+                            + " sides, for example "
+                            + both
+                            + "; remove them from one list");
         }
     }
 }

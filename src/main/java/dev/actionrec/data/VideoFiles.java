@@ -8,10 +8,11 @@ import java.util.Set;
 public final class VideoFiles {
 
     /** Lower-case extensions, without the dot, of containers that FFmpeg decodes as video. */
-    public static final Set<String> EXTENSIONS = Set.of(
-            "3g2", "3gp", "asf", "avi", "divx", "dv", "f4v", "flv", "gif", "m2ts", "m2v", "m4v",
-            "mjpeg", "mjpg", "mkv", "mov", "mp4", "mpeg", "mpg", "mts", "mxf", "ogv", "qt", "ts",
-            "vob", "webm", "wmv", "y4m");
+    public static final Set<String> EXTENSIONS =
+            Set.of(
+                    "3g2", "3gp", "asf", "avi", "divx", "dv", "f4v", "flv", "gif", "m2ts", "m2v",
+                    "m4v", "mjpeg", "mjpg", "mkv", "mov", "mp4", "mpeg", "mpg", "mts", "mxf", "ogv",
+                    "qt", "ts", "vob", "webm", "wmv", "y4m");
 
     private VideoFiles() {}
 

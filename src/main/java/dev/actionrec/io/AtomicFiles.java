@@ -74,8 +74,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void writeAndSync(Path temp, IoConsumer<OutputStream> body)
-            throws IOException {
+    private static void writeAndSync(Path temp, IoConsumer<OutputStream> body) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             OutputStream out = new UnclosableStream(Channels.newOutputStream(channel));
             body.accept(out);

@@ -1,18 +1,20 @@
 package dev.actionrec.data;
 
 import static dev.actionrec.data.DatasetFolders.classFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ClipDatasetTest {
 
@@ -46,8 +48,12 @@ class ClipDatasetTest {
 
         assertEquals(2, dataset.clips().size());
         List<Path> skipped = dataset.skipped().stream().map(SkippedFile::path).toList();
-        assertEquals(List.of(root.resolve("README.md"), root.resolve("walk/noext"),
-                root.resolve("walk/notes.txt")), skipped);
+        assertEquals(
+                List.of(
+                        root.resolve("README.md"),
+                        root.resolve("walk/noext"),
+                        root.resolve("walk/notes.txt")),
+                skipped);
         assertEquals("not inside a class folder", dataset.skipped().get(0).reason());
         assertEquals("not a video file extension", dataset.skipped().get(1).reason());
     }
@@ -68,8 +74,8 @@ class ClipDatasetTest {
         classFolder(root, "walk", "w1.mp4", "w2.mp4");
         classFolder(root, "run");
 
-        DatasetException e = assertThrows(DatasetException.class,
-                () -> ClipDataset.fromFolder(root));
+        DatasetException e =
+                assertThrows(DatasetException.class, () -> ClipDataset.fromFolder(root));
         assertTrue(e.getMessage().contains("at least two classes"), e.getMessage());
     }
 
@@ -78,12 +84,13 @@ class ClipDatasetTest {
         Path file = Files.writeString(root.resolve("file.mp4"), "x");
         Path empty = Files.createDirectories(root.resolve("empty"));
 
-        DatasetException missing = assertThrows(DatasetException.class,
-                () -> ClipDataset.fromFolder(root.resolve("nope")));
-        DatasetException notFolder = assertThrows(DatasetException.class,
-                () -> ClipDataset.fromFolder(file));
-        DatasetException noClasses = assertThrows(DatasetException.class,
-                () -> ClipDataset.fromFolder(empty));
+        DatasetException missing =
+                assertThrows(
+                        DatasetException.class, () -> ClipDataset.fromFolder(root.resolve("nope")));
+        DatasetException notFolder =
+                assertThrows(DatasetException.class, () -> ClipDataset.fromFolder(file));
+        DatasetException noClasses =
+                assertThrows(DatasetException.class, () -> ClipDataset.fromFolder(empty));
 
         assertTrue(missing.getMessage().startsWith("dataset folder not found"));
         assertTrue(notFolder.getMessage().startsWith("dataset path is not a folder"));
@@ -94,12 +101,14 @@ class ClipDatasetTest {
     void fromManifestResolvesRelativePathsAndGroups() throws IOException {
         classFolder(root, "clips", "a.mp4", "b.mp4", "c.mp4");
         Path csv = root.resolve("manifest.csv");
-        Files.writeString(csv, "path,label,group\n"
-                + "clips/a.mp4,walk,s1\n"
-                + "clips/b.mp4,run,\n"
-                + "clips/c.mp4,run,s2\n"
-                + "clips/missing.mp4,run,s2\n"
-                + "clips/a.mp4,walk,s1\n");
+        Files.writeString(
+                csv,
+                "path,label,group\n"
+                        + "clips/a.mp4,walk,s1\n"
+                        + "clips/b.mp4,run,\n"
+                        + "clips/c.mp4,run,s2\n"
+                        + "clips/missing.mp4,run,s2\n"
+                        + "clips/a.mp4,walk,s1\n");
 
         ClipDataset dataset = ClipDataset.fromManifest(csv);
 
@@ -119,10 +128,10 @@ class ClipDatasetTest {
         Path badHeader = Files.writeString(root.resolve("a.csv"), "file,class\nx.mp4,run\n");
         Path emptyLabel = Files.writeString(root.resolve("b.csv"), "path,label\nx.mp4,\n");
 
-        DatasetException header = assertThrows(DatasetException.class,
-                () -> ClipDataset.fromManifest(badHeader));
-        DatasetException label = assertThrows(DatasetException.class,
-                () -> ClipDataset.fromManifest(emptyLabel));
+        DatasetException header =
+                assertThrows(DatasetException.class, () -> ClipDataset.fromManifest(badHeader));
+        DatasetException label =
+                assertThrows(DatasetException.class, () -> ClipDataset.fromManifest(emptyLabel));
 
         assertTrue(header.getMessage().contains("expected the columns path,label"));
         assertTrue(label.getMessage().startsWith("line 2 of manifest"), label.getMessage());

@@ -1,19 +1,22 @@
 package dev.actionrec.data;
 
 import static dev.actionrec.data.DatasetFolders.clip;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.actionrec.testing.SharedData;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class GroupSplitterTest {
 
@@ -65,9 +68,10 @@ class GroupSplitterTest {
 
     @Test
     void splitCoversClassesWhenTiny() throws DatasetException {
-        List<LabelledClip> clips = List.of(
-                clip("run", "r1.mp4", null), clip("run", "r2.mp4", null),
-                clip("walk", "w1.mp4", null), clip("walk", "w2.mp4", null));
+        List<LabelledClip> clips =
+                List.of(
+                        clip("run", "r1.mp4", null), clip("run", "r2.mp4", null),
+                        clip("walk", "w1.mp4", null), clip("walk", "w2.mp4", null));
 
         Split split = new GroupSplitter(0.1, 1).split(LABELS, clips);
 
@@ -87,12 +91,19 @@ class GroupSplitterTest {
 
     @Test
     void sharedGroupsListsOffenders() {
-        List<LabelledClip> train = List.of(clip("run", "a.mp4", "g1"), clip("run", "b.mp4", "g2"),
-                clip("run", "c.mp4", null));
-        List<LabelledClip> test = List.of(clip("walk", "d.mp4", "g2"), clip("run", "e.mp4", "g3"),
-                clip("run", "c.mp4", null));
+        List<LabelledClip> train =
+                List.of(
+                        clip("run", "a.mp4", "g1"),
+                        clip("run", "b.mp4", "g2"),
+                        clip("run", "c.mp4", null));
+        List<LabelledClip> test =
+                List.of(
+                        clip("walk", "d.mp4", "g2"),
+                        clip("run", "e.mp4", "g3"),
+                        clip("run", "c.mp4", null));
 
-        assertEquals(List.of("clip:/data/run/c.mp4", "g2"), GroupSplitter.sharedGroups(train, test));
+        assertEquals(
+                List.of("clip:/data/run/c.mp4", "g2"), GroupSplitter.sharedGroups(train, test));
     }
 
     @Test
@@ -126,8 +137,8 @@ class GroupSplitterTest {
     @Test
     void fightSurveillanceSplitByGroup() throws IOException {
         Path root = SharedData.resolve("videos/fight-surveillance");
-        ClipDataset dataset = ClipDataset.fromFolder(root)
-                .withGroups(Groups.fromCsv(root.resolve("groups.csv")));
+        ClipDataset dataset =
+                ClipDataset.fromFolder(root).withGroups(Groups.fromCsv(root.resolve("groups.csv")));
 
         assertEquals(300, dataset.clips().size());
         assertEquals(List.of("fight", "noFight"), dataset.labels());

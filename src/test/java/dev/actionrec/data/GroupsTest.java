@@ -2,9 +2,13 @@ package dev.actionrec.data;
 
 import static dev.actionrec.data.DatasetFolders.classFolder;
 import static dev.actionrec.data.DatasetFolders.clip;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +16,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class GroupsTest {
 
@@ -23,17 +25,18 @@ class GroupsTest {
     void ucf101PatternFindsGroup() {
         Groups groups = Groups.ucf101();
 
-        assertEquals(Optional.of("g08"),
+        assertEquals(
+                Optional.of("g08"),
                 groups.groupOf(clip("ApplyEyeMakeup", "v_ApplyEyeMakeup_g08_c01.avi", null)));
         assertEquals(Optional.empty(), groups.groupOf(clip("run", "run_01.mp4", null)));
     }
 
     @Test
     void patternNeedsOneCaptureGroup() {
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> Groups.fromPattern("_g\\d+_"));
-        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
-                () -> Groups.fromPattern("(g"));
+        IllegalArgumentException none =
+                assertThrows(IllegalArgumentException.class, () -> Groups.fromPattern("_g\\d+_"));
+        IllegalArgumentException invalid =
+                assertThrows(IllegalArgumentException.class, () -> Groups.fromPattern("(g"));
 
         assertTrue(none.getMessage().contains("has 0 capture groups"), none.getMessage());
         assertTrue(invalid.getMessage().startsWith("invalid --group-pattern"));
@@ -41,10 +44,13 @@ class GroupsTest {
 
     @Test
     void csvMatchesByClassFolderAndFileName() throws IOException {
-        Path csv = Files.writeString(root.resolve("groups.csv"), "path,class,source_group\n"
-                + "set/fight/a.mp4,fight,1\n"
-                + "set/calm/a.mp4,calm,2\n"
-                + "set/calm/b.mp4,calm,3\n");
+        Path csv =
+                Files.writeString(
+                        root.resolve("groups.csv"),
+                        "path,class,source_group\n"
+                                + "set/fight/a.mp4,fight,1\n"
+                                + "set/calm/a.mp4,calm,2\n"
+                                + "set/calm/b.mp4,calm,3\n");
         Groups groups = Groups.fromCsv(csv);
 
         assertEquals(Optional.of("1"), groups.groupOf(clip("fight", "a.mp4", null)));

@@ -3,6 +3,9 @@ package dev.actionrec.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -11,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
 
@@ -42,11 +43,13 @@ class AtomicFilesTest {
     void bodyMayCloseItsWriter() throws IOException {
         Path target = dir.resolve("closed.txt");
 
-        AtomicFiles.write(target, out -> {
-            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                writer.write("closed by the body");
-            }
-        });
+        AtomicFiles.write(
+                target,
+                out -> {
+                    try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                        writer.write("closed by the body");
+                    }
+                });
 
         assertEquals("closed by the body", Files.readString(target));
     }
@@ -56,10 +59,16 @@ class AtomicFilesTest {
         Path target = dir.resolve("keep.txt");
         Files.writeString(target, "original");
 
-        IOException thrown = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
-            out.write("partial".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full");
-        }));
+        IOException thrown =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                AtomicFiles.write(
+                                        target,
+                                        out -> {
+                                            out.write("partial".getBytes(StandardCharsets.UTF_8));
+                                            throw new IOException("disk full");
+                                        }));
 
         assertEquals("disk full", thrown.getMessage());
         assertEquals("original", Files.readString(target));
