@@ -1,14 +1,15 @@
 package dev.actionrec.data;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a dataset laid out as one sub-folder of videos per class. */
 final class FolderReader {
@@ -85,7 +86,7 @@ final class FolderReader {
     private boolean readClassFolder(Path folder) throws IOException {
         String label = folder.getFileName().toString();
         List<Path> videos = new ArrayList<>();
-        collectVideos(folder, videos);
+        collectVideos(folder, videos, new HashSet<>());
         if (videos.isEmpty()) {
             log.warn("Dropped class folder {}: it has no video files", folder);
             return false;
@@ -96,13 +97,19 @@ final class FolderReader {
         return true;
     }
 
-    private void collectVideos(Path folder, List<Path> videos) throws IOException {
+    /** Adds video files below {@code folder}; {@code visited} stops symbolic link cycles. */
+    private void collectVideos(Path folder, List<Path> videos, Set<Path> visited)
+            throws IOException {
+        if (!visited.add(folder.toRealPath())) {
+            skip(folder, "a link to a folder that was already read");
+            return;
+        }
         for (Path entry : sortedEntries(folder)) {
             if (VideoFiles.isHidden(entry)) {
                 continue;
             }
             if (Files.isDirectory(entry)) {
-                collectVideos(entry, videos);
+                collectVideos(entry, videos, visited);
             } else if (!Files.isRegularFile(entry)) {
                 skip(entry, "not a regular file");
             } else if (VideoFiles.isVideo(entry)) {

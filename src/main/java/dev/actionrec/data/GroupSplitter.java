@@ -1,8 +1,6 @@
 package dev.actionrec.data;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,6 +12,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Splits clips into training and held-out sides by group, so that no group is on both sides.
@@ -58,7 +58,7 @@ public final class GroupSplitter {
      * @throws DatasetException if the clips form fewer than two groups
      */
     public Split split(ClipDataset dataset) throws DatasetException {
-        return split(dataset.labels(), dataset.clips());
+        return split(dataset.root(), dataset.labels(), dataset.clips());
     }
 
     /**
@@ -68,6 +68,11 @@ public final class GroupSplitter {
      * @throws IllegalArgumentException if a clip's label is not in {@code labels}
      */
     public Split split(List<String> labels, List<LabelledClip> clips) throws DatasetException {
+        return split(null, labels, clips);
+    }
+
+    private Split split(Path root, List<String> labels, List<LabelledClip> clips)
+            throws DatasetException {
         Map<String, List<LabelledClip>> byGroup = new TreeMap<>();
         for (LabelledClip clip : clips) {
             byGroup.computeIfAbsent(clip.groupKey(), key -> new ArrayList<>()).add(clip);
@@ -91,7 +96,7 @@ public final class GroupSplitter {
             }
         }
         balance.repair(order);
-        return toSplit(labels, byGroup, order, balance);
+        return toSplit(root, labels, byGroup, order, balance);
     }
 
     /**
@@ -113,6 +118,7 @@ public final class GroupSplitter {
     }
 
     private Split toSplit(
+            Path root,
             List<String> labels,
             Map<String, List<LabelledClip>> byGroup,
             List<String> order,
@@ -124,6 +130,7 @@ public final class GroupSplitter {
         }
         Split split =
                 new Split(
+                        root,
                         labels,
                         train,
                         heldOut,

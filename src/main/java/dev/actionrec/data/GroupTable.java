@@ -1,13 +1,7 @@
 package dev.actionrec.data;
 
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Groups read from a CSV table of clip paths and group names. */
 final class GroupTable implements Groups {
@@ -39,16 +37,16 @@ final class GroupTable implements Groups {
                             + "; pass a CSV with the columns path and source_group (or group)");
         }
         GroupTable table = new GroupTable(csv);
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = ManifestReader.FORMAT.parse(reader)) {
+        try (Reader reader = CsvFiles.open(csv);
+                CSVParser parser = CsvFiles.WITH_HEADER.parse(reader)) {
             String groupColumn = groupColumn(csv, parser.getHeaderNames());
             for (CSVRecord row : parser) {
                 String path = row.isSet("path") ? row.get("path") : "";
                 String group = row.isSet(groupColumn) ? row.get(groupColumn) : "";
                 if (path.isEmpty() || group.isEmpty()) {
                     log.warn(
-                            "Ignored line {} of {}: empty path or group",
-                            row.getRecordNumber() + 1,
+                            "Ignored data row {} of {}: empty path or group",
+                            row.getRecordNumber(),
                             csv);
                     continue;
                 }

@@ -1,34 +1,22 @@
 package dev.actionrec.data;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a CSV manifest with the header {@code path,label[,group]}. */
 final class ManifestReader {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestReader.class);
-
-    static final CSVFormat FORMAT =
-            CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .setIgnoreSurroundingSpaces(true)
-                    .setIgnoreEmptyLines(true)
-                    .get();
 
     private ManifestReader() {}
 
@@ -44,8 +32,8 @@ final class ManifestReader {
         List<SkippedFile> skipped = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
 
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = FORMAT.parse(reader)) {
+        try (Reader reader = CsvFiles.open(csv);
+                CSVParser parser = CsvFiles.WITH_HEADER.parse(reader)) {
             requireColumns(csv, parser);
             boolean hasGroup = parser.getHeaderMap().containsKey("group");
             for (CSVRecord row : parser) {
@@ -53,9 +41,9 @@ final class ManifestReader {
                 String reason = reasonToSkip(clip.path(), seen);
                 if (reason != null) {
                     log.warn(
-                            "Skipped {} (line {} of {}): {}",
+                            "Skipped {} (data row {} of {}): {}",
                             clip.path(),
-                            row.getRecordNumber() + 1,
+                            row.getRecordNumber(),
                             csv,
                             reason);
                     skipped.add(new SkippedFile(clip.path(), reason));
@@ -105,11 +93,11 @@ final class ManifestReader {
         String label = row.isSet("label") ? row.get("label") : "";
         if (path.isEmpty() || label.isEmpty()) {
             throw new DatasetException(
-                    "line "
-                            + (row.getRecordNumber() + 1)
+                    "data row "
+                            + row.getRecordNumber()
                             + " of manifest "
                             + csv
-                            + " has an empty path or label; fill both columns or delete the line");
+                            + " has an empty path or label; fill both columns or delete the row");
         }
         String group = hasGroup && row.isSet("group") ? row.get("group") : null;
         return new LabelledClip(base.resolve(path).normalize(), label, group);

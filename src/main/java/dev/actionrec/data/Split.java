@@ -1,7 +1,6 @@
 package dev.actionrec.data;
 
 import dev.actionrec.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +12,9 @@ import java.util.OptionalLong;
 /**
  * A division of clips into a training side and a held-out side (for validation or test).
  *
- * <p>Split lists are stored as two UTF-8 text files with one absolute clip path per line: {@value
- * #TRAIN_FILE} and {@value #HELD_OUT_FILE}.
+ * <p>Split lists are stored as two UTF-8 text files with one clip path per line: {@value
+ * #TRAIN_FILE} and {@value #HELD_OUT_FILE}. Paths below the dataset root are written relative to it
+ * with '/' separators, so the lists stay valid when the dataset moves; other paths are absolute.
  */
 public final class Split {
 
@@ -24,6 +24,7 @@ public final class Split {
     /** File name of the held-out list. */
     public static final String HELD_OUT_FILE = "test.txt";
 
+    private final Path root;
     private final List<String> labels;
     private final List<LabelledClip> train;
     private final List<LabelledClip> heldOut;
@@ -33,16 +34,20 @@ public final class Split {
     /**
      * Creates a split.
      *
+     * @param root the dataset root that lists are written relative to, or {@code null} to write
+     *     absolute paths
      * @param labels the dataset's labels, used to count clips per class
      * @param seed the seed the split was drawn with, if it was drawn
      * @param targetFraction the held-out fraction that was requested, if any
      */
     public Split(
+            Path root,
             List<String> labels,
             List<LabelledClip> train,
             List<LabelledClip> heldOut,
             OptionalLong seed,
             OptionalDouble targetFraction) {
+        this.root = root;
         this.labels = List.copyOf(labels);
         this.train = List.copyOf(train);
         this.heldOut = List.copyOf(heldOut);
@@ -52,7 +57,8 @@ public final class Split {
 
     /**
      * Reads split lists written by {@link #write(Path)} and matches them to the dataset's clips.
-     * Relative paths in the lists are resolved against {@link ClipDataset#root()}.
+     * Relative paths in the lists are resolved against {@link ClipDataset#root()}. A line may end
+     * in whitespace and a class number, as in the UCF101 list files; the number is ignored.
      *
      * @throws DatasetException if a list is missing, names a file that is not in the dataset, or a
      *     file is on both sides
@@ -69,8 +75,8 @@ public final class Split {
      * @throws IOException if a file cannot be written
      */
     public void write(Path dir) throws IOException {
-        AtomicFiles.writeString(dir.resolve(TRAIN_FILE), SplitLists.format(train));
-        AtomicFiles.writeString(dir.resolve(HELD_OUT_FILE), SplitLists.format(heldOut));
+        AtomicFiles.writeString(dir.resolve(TRAIN_FILE), SplitLists.format(train, root));
+        AtomicFiles.writeString(dir.resolve(HELD_OUT_FILE), SplitLists.format(heldOut, root));
     }
 
     /** Returns the training clips. */

@@ -1,8 +1,5 @@
 package dev.actionrec.data;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,19 +12,43 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads and formats split lists: one clip path per line. */
 final class SplitLists {
 
     private static final Logger log = LoggerFactory.getLogger(SplitLists.class);
     private static final int MAX_LISTED = 5;
+    private static final Pattern TRAILING_CLASS_NUMBER = Pattern.compile("(.*\\S)\\s+\\d+");
 
     private SplitLists() {}
 
-    static String format(List<LabelledClip> clips) {
+    /** Formats paths relative to {@code root} where they are below it, else absolute. */
+    static String format(List<LabelledClip> clips, Path root) {
+        Path base = root == null ? null : root.toAbsolutePath().normalize();
         StringBuilder text = new StringBuilder();
         for (LabelledClip clip : clips) {
-            text.append(clip.path().toAbsolutePath().normalize()).append('\n');
+            Path path = clip.path().toAbsolutePath().normalize();
+            if (base != null && path.startsWith(base)) {
+                text.append(toSlashes(base.relativize(path)));
+            } else {
+                text.append(path);
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String toSlashes(Path relative) {
+        StringBuilder text = new StringBuilder();
+        for (Path part : relative) {
+            if (text.length() > 0) {
+                text.append('/');
+            }
+            text.append(part);
         }
         return text.toString();
     }
@@ -51,7 +72,12 @@ final class SplitLists {
                     dir);
         }
         return new Split(
-                dataset.labels(), train, heldOut, OptionalLong.empty(), OptionalDouble.empty());
+                dataset.root(),
+                dataset.labels(),
+                train,
+                heldOut,
+                OptionalLong.empty(),
+                OptionalDouble.empty());
     }
 
     private static List<LabelledClip> readList(Path file, Path root, Map<Path, LabelledClip> byPath)
@@ -70,8 +96,7 @@ final class SplitLists {
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue;
             }
-            Path path = root.resolve(entry).toAbsolutePath().normalize();
-            LabelledClip clip = byPath.get(path);
+            LabelledClip clip = lookUp(entry, root, byPath);
             if (clip == null) {
                 unknown.add(entry);
             } else {
@@ -90,6 +115,16 @@ final class SplitLists {
                             + "; the dataset has changed, so write a new split");
         }
         return clips;
+    }
+
+    /** Finds the clip of a list entry, trying it whole and then without a trailing class number. */
+    private static LabelledClip lookUp(String entry, Path root, Map<Path, LabelledClip> byPath) {
+        LabelledClip clip = byPath.get(root.resolve(entry).toAbsolutePath().normalize());
+        Matcher numbered = TRAILING_CLASS_NUMBER.matcher(entry);
+        if (clip == null && numbered.matches()) {
+            clip = byPath.get(root.resolve(numbered.group(1)).toAbsolutePath().normalize());
+        }
+        return clip;
     }
 
     private static void requireDisjoint(

@@ -1,7 +1,6 @@
 package dev.actionrec.eval;
 
 import dev.actionrec.io.AtomicFiles;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

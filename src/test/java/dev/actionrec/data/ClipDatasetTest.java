@@ -1,20 +1,18 @@
 package dev.actionrec.data;
 
 import static dev.actionrec.data.DatasetFolders.classFolder;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClipDatasetTest {
 
@@ -56,6 +54,31 @@ class ClipDatasetTest {
                 skipped);
         assertEquals("not inside a class folder", dataset.skipped().get(0).reason());
         assertEquals("not a video file extension", dataset.skipped().get(1).reason());
+    }
+
+    @Test
+    void fromFolderStopsAtLinkCycle() throws IOException {
+        Path walk = classFolder(root, "walk", "w1.mp4");
+        classFolder(root, "run", "r1.mp4");
+        Files.createSymbolicLink(walk.resolve("loop"), walk);
+
+        ClipDataset dataset = ClipDataset.fromFolder(root);
+
+        assertEquals(2, dataset.clips().size());
+        assertEquals(
+                List.of(walk.resolve("loop")),
+                dataset.skipped().stream().map(SkippedFile::path).toList());
+    }
+
+    @Test
+    void fromManifestSkipsByteOrderMark() throws IOException {
+        classFolder(root, "clips", "a.mp4", "b.mp4");
+        Path csv = root.resolve("manifest.csv");
+        Files.writeString(csv, "\uFEFFpath,label\nclips/a.mp4,walk\nclips/b.mp4,run\n");
+
+        ClipDataset dataset = ClipDataset.fromManifest(csv);
+
+        assertEquals(List.of("run", "walk"), dataset.labels());
     }
 
     @Test
@@ -134,7 +157,7 @@ class ClipDatasetTest {
                 assertThrows(DatasetException.class, () -> ClipDataset.fromManifest(emptyLabel));
 
         assertTrue(header.getMessage().contains("expected the columns path,label"));
-        assertTrue(label.getMessage().startsWith("line 2 of manifest"), label.getMessage());
+        assertTrue(label.getMessage().startsWith("data row 1 of manifest"), label.getMessage());
     }
 
     @Test

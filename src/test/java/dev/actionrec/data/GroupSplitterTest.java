@@ -1,22 +1,19 @@
 package dev.actionrec.data;
 
 import static dev.actionrec.data.DatasetFolders.clip;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.actionrec.testing.SharedData;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GroupSplitterTest {
 
@@ -119,7 +116,25 @@ class GroupSplitterTest {
 
         assertEquals(split.train(), read.train());
         assertEquals(split.heldOut(), read.heldOut());
-        assertEquals(split.train().size(), Files.readAllLines(lists.resolve("train.txt")).size());
+        List<String> trainLines = Files.readAllLines(lists.resolve("train.txt"));
+        assertEquals(split.train().size(), trainLines.size());
+        assertTrue(trainLines.get(0).matches("(run|walk)/[rw][12]\\.mp4"), trainLines.get(0));
+    }
+
+    @Test
+    void splitReadAcceptsUcf101Lists() throws IOException {
+        DatasetFolders.classFolder(dir, "Run", "v_Run_g01_c01.avi", "v_Run_g02_c01.avi");
+        DatasetFolders.classFolder(dir, "Walk", "v_Walk_g01_c01.avi");
+        ClipDataset dataset = ClipDataset.fromFolder(dir);
+        Files.writeString(
+                dir.resolve("train.txt"),
+                "Run/v_Run_g01_c01.avi 1\n" + "Walk/v_Walk_g01_c01.avi 2\n");
+        Files.writeString(dir.resolve("test.txt"), "Run/v_Run_g02_c01.avi\n");
+
+        Split split = Split.read(dir, dataset);
+
+        assertEquals(2, split.train().size());
+        assertEquals(dir.resolve("Run/v_Run_g02_c01.avi"), split.heldOut().get(0).path());
     }
 
     @Test
