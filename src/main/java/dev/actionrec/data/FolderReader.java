@@ -45,14 +45,14 @@ final class FolderReader {
                             + "; put the videos of each class in a sub-folder named after the"
                             + " class");
         }
-        int kept = 0;
+        int classesWithVideos = 0;
         for (Path folder : classFolders) {
-            kept += reader.readClassFolder(folder) ? 1 : 0;
+            classesWithVideos += reader.readClassFolder(folder) ? 1 : 0;
         }
-        if (kept < 2) {
+        if (classesWithVideos < 2) {
             throw new DatasetException(
                     "found "
-                            + kept
+                            + classesWithVideos
                             + " class folder(s) with videos in "
                             + root
                             + "; training needs at least two classes, each in its own sub-folder");

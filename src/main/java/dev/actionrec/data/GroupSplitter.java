@@ -62,7 +62,8 @@ public final class GroupSplitter {
     }
 
     /**
-     * Splits clips whose labels are all in {@code labels}.
+     * Splits clips whose labels are all in {@code labels}. With no dataset root known, the split
+     * writes absolute paths to its lists.
      *
      * @throws DatasetException if the clips form fewer than two groups
      * @throws IllegalArgumentException if a clip's label is not in {@code labels}
@@ -96,7 +97,7 @@ public final class GroupSplitter {
             }
         }
         balance.repair(order);
-        return toSplit(root, labels, byGroup, order, balance);
+        return toSplit(root, labels, byGroup, balance);
     }
 
     /**
@@ -121,7 +122,6 @@ public final class GroupSplitter {
             Path root,
             List<String> labels,
             Map<String, List<LabelledClip>> byGroup,
-            List<String> order,
             SplitBalance balance) {
         List<LabelledClip> train = new ArrayList<>();
         List<LabelledClip> heldOut = new ArrayList<>();
