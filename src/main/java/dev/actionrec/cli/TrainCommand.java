@@ -113,8 +113,8 @@ final class TrainCommand implements Callable<Integer> {
             List<SkippedFile> skipped = new ArrayList<>(data.skipped());
             skipped.addAll(outcome.skipped());
             printSummary(outcome, skipped);
+            return outcome.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.VIDEOS_FAILED;
         }
-        return ExitCodes.OK;
     }
 
     private void printSummary(TrainingPipeline.Outcome outcome, List<SkippedFile> skipped) {
