@@ -2,7 +2,7 @@ package dev.actionrec.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_FATAL;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
@@ -31,8 +31,8 @@ final class TestVideos {
     };
 
     static {
-        // Keeps FFmpegFrameRecorder from printing its stream dump.
-        av_log_set_level(AV_LOG_ERROR);
+        // Keeps FFmpeg from printing stream dumps and decoder errors, as FrameSampler does.
+        av_log_set_level(AV_LOG_FATAL);
     }
 
     private TestVideos() {}
