@@ -67,7 +67,7 @@ final class ClipDecoder implements AutoCloseable {
     /**
      * Decodes {@code file} until every step has its frame or the video ends.
      *
-     * @param cancelled checked before each decoded frame; when it returns true decoding stops and
+     * @param cancelled checked before each decoded frame. When it returns true, decoding stops and
      *     this method returns {@code null}
      * @return the sampled clip, or {@code null} when cancelled
      * @throws VideoDecodeException when the file cannot be opened or no frame decodes
@@ -125,7 +125,7 @@ final class ClipDecoder implements AutoCloseable {
         }
     }
 
-    /** Assigns the held frame to every step before this frame's time, then holds this frame. */
+    /** Assigns the kept frame to every step before this frame's time, then keeps this frame. */
     private void accept(AVFrame decoded) {
         long pts = ptsMicros(decoded);
         if (firstPtsMicros == Long.MIN_VALUE) {
@@ -150,7 +150,7 @@ final class ClipDecoder implements AutoCloseable {
         heldDurationMicros = durationMicros(decoded);
     }
 
-    /** Gives the held frame to every pending step whose time is before {@code untilMicros}. */
+    /** Gives the kept frame to every pending step whose time is before {@code untilMicros}. */
     private void emitStepsBefore(long untilMicros) {
         byte[] rgb = null;
         while (frames.size() < params.frames()
@@ -161,8 +161,12 @@ final class ClipDecoder implements AutoCloseable {
     }
 
     private byte[] convertHeld() {
-        AVRational sar = av_guess_sample_aspect_ratio(format, stream, held);
-        double aspect = sar.num() > 0 && sar.den() > 0 ? (double) sar.num() / sar.den() : 1.0;
+        double aspect = 1.0;
+        try (AVRational sar = av_guess_sample_aspect_ratio(format, stream, held)) {
+            if (sar.num() > 0 && sar.den() > 0) {
+                aspect = (double) sar.num() / sar.den();
+            }
+        }
         if (displayWidth == 0) {
             int width = (int) Math.round(held.width() * aspect);
             boolean sideways = rotationDegrees == 90 || rotationDegrees == 270;

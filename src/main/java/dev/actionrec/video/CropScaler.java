@@ -17,7 +17,7 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Turns decoded frames into the square RGB crops the backbone sees: applies the sample aspect
+ * Turns decoded frames into the square RGB crops the backbone receives: applies the sample aspect
  * ratio, resizes so the shorter display side is {@code cropSize}, centre-crops a {@code cropSize
  * x cropSize} square and rotates it upright.
  *

@@ -97,9 +97,9 @@ public final class FrameSampler {
             LOG.debug("{}: sampled {} of {} steps", video, clip.realSteps(), params.frames());
             return clip;
         } catch (TimeoutException e) {
-            // NOTE: FFmpeg calls cannot be interrupted from Java. The worker stops at its next
-            // frame and releases its decoder then; a call stuck inside FFmpeg keeps its thread
-            // and native memory until that call returns.
+            // NOTE: FFmpeg calls cannot be interrupted from Java. The worker stops before its next
+            // frame and releases its decoder then. A call stuck inside FFmpeg (a read that never
+            // returns) keeps its daemon thread and native memory until that call returns.
             cancelled.set(true);
             throw new VideoDecodeException(video, Reason.TIMEOUT, video + ": decoding took longer"
                     + " than " + decodeTimeout.toMillis() + " ms; the file may be damaged, or"

@@ -14,8 +14,8 @@ import java.util.List;
  * @param params the sampling parameters used
  * @param frames the sampled frames of the real steps, each {@code [cropSize, cropSize, 3]} RGB
  * @param decodedDurationMicros time from the first frame to the end of the last frame decoded,
- *     in microseconds; decoding stops once every step has its frame, so for a video longer than
- *     the window this is only a lower bound of its duration
+ *     in microseconds. Decoding stops once every step has its frame, so for a video longer than
+ *     the window this is a lower bound of its duration.
  * @param displayWidth width in pixels of the upright picture at display aspect, before resizing
  * @param displayHeight height in pixels of the upright picture at display aspect, before resizing
  * @param rotationDegrees clockwise rotation applied to make frames upright: 0, 90, 180 or 270

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Raised when a video file cannot be turned into sampled frames. The {@link Reason} tells the
- * caller which kind of failure it was, so a command line can map each one to its own exit code,
- * and {@link #getMessage()} is a one-line message that names the file, the problem and what to
- * do next.
+ * Raised when a video file cannot be turned into sampled frames. The {@link Reason} identifies
+ * the kind of failure, so a command line can map each one to its own exit code. {@link
+ * #getMessage()} is a one-line message that names the file, the problem and what to do next.
  */
 public class VideoDecodeException extends IOException {
 

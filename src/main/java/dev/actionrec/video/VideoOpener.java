@@ -59,8 +59,9 @@ final class VideoOpener {
         grabber.setAudioStream(Integer.MAX_VALUE);
         grabber.setVideoStream(videoStream);
         try {
-            // start() would hold a JVM-wide lock while it opens the file, so one file that hangs
-            // in open would block every other decode. FFmpeg 5.0 codec opening is thread-safe.
+            // start() holds a JVM-wide lock while it opens the file, so one file that hangs in
+            // open would block every other decode. FFmpeg 5.0's avcodec_open2 takes its own lock
+            // for codecs whose initialisation is not thread-safe.
             grabber.startUnsafe(true);
             return grabber;
         } catch (FrameGrabber.Exception e) {

@@ -85,7 +85,7 @@ class FrameSamplerGeometryTest {
 
     @Test
     void syntheticSar2To1CropsDisplayCentre() throws Exception {
-        // Stored 64x64 with red outer quarters; at 2:1 display (128x64) the centre square is blue.
+        // Stored 64x64 with red outer quarters. At 2:1 display (128x64) the centre square is blue.
         Path clip = dir.resolve("sar2.mp4");
         TestVideos.ffmpeg("-f", "lavfi", "-i", "color=c=blue:s=64x64:r=10:d=1,"
                 + "drawbox=x=0:y=0:w=16:h=64:color=red:t=fill,"

@@ -24,7 +24,7 @@ import org.bytedeco.javacv.Frame;
 /** Builds small synthetic test videos with FFmpeg and reads reference frames from its CLI. */
 final class TestVideos {
 
-    /** Well-separated colours as RGB; a colour clip shows colour k around second k. */
+    /** Well-separated colours as RGB, indexed by the palette index that colour clips use. */
     static final int[][] PALETTE = {
         {255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {255, 255, 0},
         {255, 0, 255}, {0, 255, 255}, {255, 255, 255}, {0, 0, 0},

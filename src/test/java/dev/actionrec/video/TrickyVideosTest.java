@@ -32,8 +32,7 @@ class TrickyVideosTest {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .get();
             List<CSVRecord> rows = new ArrayList<>();
-            // NOTE: CSVFormat.parse needs commons-io 2.16+, but DL4J brings an older commons-io.
-            try (CSVParser parser = new CSVParser(reader, format)) {
+            try (CSVParser parser = format.parse(reader)) {
                 parser.forEach(rows::add);
             }
             return rows.stream();
