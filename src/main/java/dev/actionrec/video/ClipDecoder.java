@@ -53,7 +53,8 @@ final class ClipDecoder implements AutoCloseable {
     private int displayWidth;
     private int displayHeight;
 
-    private ClipDecoder(Path file, SamplingParams params, int cropSize, FFmpegFrameGrabber grabber) {
+    private ClipDecoder(
+            Path file, SamplingParams params, int cropSize, FFmpegFrameGrabber grabber) {
         this.file = file;
         this.params = params;
         this.cropSize = cropSize;

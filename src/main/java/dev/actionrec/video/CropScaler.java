@@ -65,8 +65,9 @@ final class CropScaler implements AutoCloseable {
                 scaledWidth, scaledHeight, AV_PIX_FMT_RGB24, SWS_AREA,
                 null, null, (DoublePointer) null);
         if (context == null) {
-            throw new IllegalStateException("swscale cannot convert pixel format " + frame.format()
-                    + " at " + width + "x" + height + " to RGB " + scaledWidth + "x" + scaledHeight);
+            throw new IllegalStateException("swscale cannot convert pixel format "
+                    + frame.format() + " at " + width + "x" + height + " to RGB " + scaledWidth
+                    + "x" + scaledHeight);
         }
         int stride = (scaledWidth * 3 + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
         ByteBuffer pixels = ensureBuffer((long) stride * scaledHeight);

@@ -103,7 +103,10 @@ class FrameSamplerGeometryTest {
         }
     }
 
-    /** Returns the quadrant with the most red: 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right. */
+    /**
+     * Returns the quadrant with the most red: 0 top-left, 1 top-right, 2 bottom-left, 3
+     * bottom-right.
+     */
     private static int redQuadrant(VideoFrame frame) {
         int half = frame.width() / 2;
         int best = -1;

@@ -55,6 +55,26 @@ class FrameSamplerInputsTest {
     }
 
     @Test
+    void coverArtBesideVideoIsIgnored() throws Exception {
+        Path cover = dir.resolve("cover.png");
+        TestVideos.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=32x32:d=1", "-frames:v", "1",
+                cover.toString());
+        Path video = TestVideos.colourClip(dir.resolve("green.mp4"), 10,
+                TestVideos.times(0, 2, 10), t -> 1);
+        Path clip = dir.resolve("with_cover.mp4");
+        TestVideos.ffmpeg("-i", cover.toString(), "-i", video.toString(), "-map", "0", "-map",
+                "1", "-c:v:0", "mjpeg", "-c:v:1", "copy", "-disposition:v:0", "attached_pic",
+                clip.toString());
+
+        SampledClip sampled = sampler.sample(clip);
+
+        assertEquals(2, sampled.realSteps());
+        for (VideoFrame frame : sampled.frames()) {
+            assertEquals(1, TestVideos.nearestColour(frame), "frame is not the green video");
+        }
+    }
+
+    @Test
     void missingFileIsNotFound() {
         assertEquals(Reason.NOT_FOUND, reasonFor(dir.resolve("missing.mp4")));
     }
