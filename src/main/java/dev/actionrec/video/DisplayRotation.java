@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avformat.av_stream_get_side_data;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 
+import java.util.Locale;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.javacpp.BytePointer;
@@ -35,7 +36,7 @@ final class DisplayRotation {
         int rounded = (int) (Math.round(theta / 90) * 90 % 360);
         if (Math.abs(theta - rounded) > 1 && Math.abs(theta - rounded - 360) > 1) {
             LOG.warn("{}: display rotation of {} degrees is not a multiple of 90; using {}",
-                    fileName, theta, rounded);
+                    fileName, String.format(Locale.ROOT, "%.1f", theta), rounded);
         }
         return rounded;
     }
