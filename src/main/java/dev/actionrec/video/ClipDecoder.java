@@ -1,0 +1,212 @@
+package dev.actionrec.video;
+
+import static org.bytedeco.ffmpeg.global.avformat.av_guess_sample_aspect_ratio;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_ref;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+
+import dev.actionrec.video.VideoDecodeException.Reason;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes one video from its start and picks the frame of each sampling step by presentation
+ * timestamp.
+ *
+ * <p>Every decoded frame stays in its native pixel format. The decoder's latest frame is kept as
+ * a reference-counted {@link AVFrame} (no pixel copy) until the next frame shows whether it was
+ * on screen at a step time; only those frames are scaled and converted to RGB.
+ */
+final class ClipDecoder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClipDecoder.class);
+
+    private final Path file;
+    private final SamplingParams params;
+    private final int cropSize;
+    private final FFmpegFrameGrabber grabber;
+    private final AVFormatContext format;
+    private final AVStream stream;
+    private final int rotationDegrees;
+    private final CropScaler scaler;
+    private final AVFrame held = av_frame_alloc();
+    private final List<VideoFrame> frames = new ArrayList<>();
+
+    private boolean hasHeld;
+    private long heldMicros;
+    private long heldDurationMicros;
+    private long firstPtsMicros = Long.MIN_VALUE;
+    private long lastGapMicros;
+    private int displayWidth;
+    private int displayHeight;
+
+    private ClipDecoder(
+            Path file, SamplingParams params, int cropSize, FFmpegFrameGrabber grabber) {
+        this.file = file;
+        this.params = params;
+        this.cropSize = cropSize;
+        this.grabber = grabber;
+        this.format = grabber.getFormatContext();
+        this.stream = format.streams(grabber.getVideoStream());
+        this.rotationDegrees = DisplayRotation.of(stream, file.toString());
+        this.scaler = new CropScaler(cropSize, rotationDegrees);
+    }
+
+    /**
+     * Decodes {@code file} until every step has its frame or the video ends.
+     *
+     * @param cancelled checked before each decoded frame. When it returns true, decoding stops and
+     *     this method returns {@code null}
+     * @return the sampled clip, or {@code null} when cancelled
+     * @throws VideoDecodeException when the file cannot be opened or no frame decodes
+     */
+    static SampledClip decode(Path file, SamplingParams params, int cropSize,
+            BooleanSupplier cancelled) throws VideoDecodeException {
+        FFmpegFrameGrabber grabber = VideoOpener.open(file);
+        ClipDecoder decoder;
+        try {
+            decoder = new ClipDecoder(file, params, cropSize, grabber);
+        } catch (RuntimeException e) {
+            VideoOpener.closeQuietly(grabber);
+            throw e;
+        }
+        try (decoder) {
+            return decoder.run(cancelled);
+        }
+    }
+
+    private SampledClip run(BooleanSupplier cancelled) throws VideoDecodeException {
+        while (frames.size() < params.frames()) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            AVFrame decoded = grabNext();
+            if (decoded == null) {
+                break;
+            }
+            accept(decoded);
+        }
+        if (!hasHeld) {
+            throw new VideoDecodeException(file, Reason.NO_DECODABLE_FRAMES, file
+                    + ": the video stream has no decodable frame; the file is damaged or uses"
+                    + " an unsupported codec, so re-export it as H.264 MP4");
+        }
+        long endMicros = heldMicros + Math.max(1, heldDurationMicros);
+        emitStepsBefore(endMicros);
+        if (frames.size() < params.frames()) {
+            LOG.warn("{}: video is {} s long, so only {} of {} steps at {} fps have a frame",
+                    file, String.format("%.3f", endMicros / 1e6), frames.size(), params.frames(),
+                    params.fps());
+        }
+        return new SampledClip(file, params, frames, endMicros, displayWidth, displayHeight,
+                rotationDegrees);
+    }
+
+    private AVFrame grabNext() throws VideoDecodeException {
+        try {
+            Frame frame = grabber.grabImage();
+            return frame == null ? null : (AVFrame) frame.opaque;
+        } catch (FrameGrabber.Exception e) {
+            throw new VideoDecodeException(file, Reason.DECODE_FAILED, file
+                    + ": decoding failed (" + e.getMessage() + "); re-export the file as H.264"
+                    + " MP4", e);
+        }
+    }
+
+    /** Assigns the kept frame to every step before this frame's time, then keeps this frame. */
+    private void accept(AVFrame decoded) {
+        long pts = ptsMicros(decoded);
+        if (firstPtsMicros == Long.MIN_VALUE) {
+            firstPtsMicros = pts;
+        }
+        long relative = pts - firstPtsMicros;
+        if (hasHeld && relative <= heldMicros) {
+            LOG.debug("{}: skipping frame at {} us, not after the previous one at {} us", file,
+                    relative, heldMicros);
+            return;
+        }
+        if (hasHeld) {
+            lastGapMicros = relative - heldMicros;
+            emitStepsBefore(relative);
+        }
+        av_frame_unref(held);
+        if (av_frame_ref(held, decoded) < 0) {
+            throw new OutOfMemoryError("av_frame_ref failed for a frame of " + file);
+        }
+        hasHeld = true;
+        heldMicros = relative;
+        heldDurationMicros = durationMicros(decoded);
+    }
+
+    /** Gives the kept frame to every pending step whose time is before {@code untilMicros}. */
+    private void emitStepsBefore(long untilMicros) {
+        byte[] rgb = null;
+        while (frames.size() < params.frames()
+                && params.stepTimeMicros(frames.size()) < untilMicros) {
+            rgb = rgb == null ? convertHeld() : rgb.clone();
+            frames.add(new VideoFrame(heldMicros, cropSize, cropSize, rgb));
+        }
+    }
+
+    private byte[] convertHeld() {
+        double aspect = 1.0;
+        try (AVRational sar = av_guess_sample_aspect_ratio(format, stream, held)) {
+            if (sar.num() > 0 && sar.den() > 0) {
+                aspect = (double) sar.num() / sar.den();
+            }
+        }
+        if (displayWidth == 0) {
+            int width = (int) Math.round(held.width() * aspect);
+            boolean sideways = rotationDegrees == 90 || rotationDegrees == 270;
+            displayWidth = sideways ? held.height() : width;
+            displayHeight = sideways ? width : held.height();
+        }
+        return scaler.toRgbCrop(held, aspect);
+    }
+
+    private long ptsMicros(AVFrame decoded) {
+        long pts = decoded.best_effort_timestamp();
+        if (pts == AV_NOPTS_VALUE) {
+            pts = decoded.pts();
+        }
+        if (pts == AV_NOPTS_VALUE) {
+            // No timestamp at all: place the frame one frame interval after the previous one.
+            long gap = lastGapMicros > 0 ? lastGapMicros : Math.max(1, heldDurationMicros);
+            return hasHeld ? firstPtsMicros + heldMicros + gap : 0;
+        }
+        return toMicros(pts);
+    }
+
+    private long durationMicros(AVFrame decoded) {
+        long duration = decoded.pkt_duration();
+        if (duration > 0) {
+            return toMicros(duration);
+        }
+        return lastGapMicros;
+    }
+
+    private long toMicros(long streamTicks) {
+        AVRational timeBase = stream.time_base();
+        return Math.round(streamTicks * 1e6 * timeBase.num() / timeBase.den());
+    }
+
+    @Override
+    public void close() {
+        av_frame_free(held);
+        scaler.close();
+        VideoOpener.closeQuietly(grabber);
+    }
+}
