@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -14,7 +15,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * feature vector, and the 1001 logits (index 0 = background) are available for classification.
  *
  * <p>Pixels map to {@code (p - 128) / 128}. Frames run through the graph in batches of {@link
- * #BATCH_SIZE}. Instances are not thread-safe.
+ * #DEFAULT_BATCH_SIZE} unless configured. Instances are not thread-safe.
  */
 public final class MobileNetV2Backbone implements Backbone {
 
@@ -26,24 +27,42 @@ public final class MobileNetV2Backbone implements Backbone {
     public static final int FEATURE_SIZE = 1280;
     /** Number of logits, including the background class at index 0. */
     public static final int CLASSES = 1001;
-    /** Frames per forward pass. */
-    public static final int BATCH_SIZE = 30;
+    /** Default number of frames per forward pass. */
+    public static final int DEFAULT_BATCH_SIZE = 30;
 
     private final ComputationGraph graph;
     private final CNN2DFormat format;
     private final String weightsSha256;
+    private final int batchSize;
 
     /**
-     * Wraps a graph built by {@link MobileNetV2Zoo}.
+     * Wraps a graph built by {@link MobileNetV2Zoo}, running {@link #DEFAULT_BATCH_SIZE} frames
+     * per forward pass.
      *
      * @param graph graph with outputs {@code [features, logits]}
      * @param format the graph's input layout
      * @param weightsSha256 SHA-256 of the weight file the graph was built from
      */
     public MobileNetV2Backbone(ComputationGraph graph, CNN2DFormat format, String weightsSha256) {
+        this(graph, format, weightsSha256, DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * Wraps a graph built by {@link MobileNetV2Zoo}.
+     *
+     * @param batchSize frames per forward pass, at least 1; larger batches use more memory
+     *     (about 40 MB of activations per frame)
+     * @throws IllegalArgumentException if {@code batchSize} is below 1
+     */
+    public MobileNetV2Backbone(
+            ComputationGraph graph, CNN2DFormat format, String weightsSha256, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
         this.graph = graph;
         this.format = format;
         this.weightsSha256 = weightsSha256;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -107,12 +126,11 @@ public final class MobileNetV2Backbone implements Backbone {
             throw new IllegalArgumentException("no frames given to backbone " + ID);
         }
         INDArray result = Nd4j.create(DataType.FLOAT, frames.size(), width);
-        for (int start = 0; start < frames.size(); start += BATCH_SIZE) {
-            List<VideoFrame> batch = frames.subList(start, Math.min(frames.size(),
-                    start + BATCH_SIZE));
-            INDArray[] outputs = graph.output(false, FrameTensors.toInput(batch, format, INPUT_SIZE));
-            result.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start,
-                    start + batch.size()), org.nd4j.linalg.indexing.NDArrayIndex.all())
+        for (int start = 0; start < frames.size(); start += batchSize) {
+            int end = Math.min(frames.size(), start + batchSize);
+            INDArray input = FrameTensors.toInput(frames.subList(start, end), format, INPUT_SIZE);
+            INDArray[] outputs = graph.output(false, input);
+            result.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())
                     .assign(outputs[output]);
         }
         return result;
