@@ -45,7 +45,7 @@ public final class Backbones {
         if (normalised.equals(MobileNetV2Backbone.ID)) {
             return openMobileNetV2(options, DEFAULT_FORMAT);
         }
-        throw new IllegalArgumentException("unknown backbone '" + id + "'; known: " + ids());
+        throw new IllegalArgumentException("unknown backbone '" + id + "', expected one of " + ids());
     }
 
     /**

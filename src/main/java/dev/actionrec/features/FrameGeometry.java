@@ -14,7 +14,7 @@ public final class FrameGeometry {
      * Scales an image so that its shorter side is {@code size} pixels (bilinear), then cuts the
      * centred {@code size x size} square.
      *
-     * @param image any image; alpha is dropped
+     * @param image any image, whose alpha channel is dropped
      * @param size output width and height in pixels, at least 1
      * @return a frame with timestamp 0
      * @throws IllegalArgumentException if {@code size} is below 1

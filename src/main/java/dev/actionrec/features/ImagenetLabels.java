@@ -17,7 +17,7 @@ public final class ImagenetLabels {
 
     /**
      * Reads a label file with one class name per line, line i naming output i (index 0 is
-     * {@code background} for 1001-class models); trailing blank lines are ignored.
+     * {@code background} for 1001-class models). Trailing blank lines are ignored.
      *
      * @throws IOException if the file cannot be read or has no labels
      */

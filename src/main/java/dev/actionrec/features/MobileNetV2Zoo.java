@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MobileNetV2Zoo extends ZooModel<ComputationGraph> {
 
-    /** Version of the TFLite-to-DL4J conversion; part of the converted-model cache key. */
+    /** Version of the TFLite-to-DL4J conversion, part of the converted-model cache key. */
     public static final int CONVERTER_VERSION = 1;
 
     private static final Logger log = LoggerFactory.getLogger(MobileNetV2Zoo.class);
@@ -97,7 +97,7 @@ public final class MobileNetV2Zoo extends ZooModel<ComputationGraph> {
     /**
      * Converts a MobileNetV2 TFLite file to a DL4J graph, without checking its checksum.
      *
-     * @throws WeightsException if the file cannot be read or holds an unsupported graph
+     * @throws WeightsException if the file cannot be read or contains an unsupported graph
      */
     public ComputationGraph convert(Path tflite) {
         log.info("Converting {} to a DL4J graph ({})", tflite, format);

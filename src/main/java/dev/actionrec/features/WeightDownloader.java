@@ -40,7 +40,7 @@ public final class WeightDownloader {
      *
      * @return the path of the verified file
      * @throws IOException if the connection fails or times out, the server does not return 200,
-     *     or the content has the wrong size or SHA-256 (the message says which)
+     *     or the content has the wrong size or SHA-256 (the message names the cause)
      */
     public Path download(WeightFile file, Path folder) throws IOException {
         Files.createDirectories(folder);

@@ -19,7 +19,7 @@ public final class WeightStore {
 
     private final WeightsOptions options;
 
-    /** Creates a store that looks where {@code options} says. */
+    /** Creates a store that searches the locations named in {@code options}. */
     public WeightStore(WeightsOptions options) {
         this.options = options;
     }

@@ -2,7 +2,7 @@ package dev.actionrec.features;
 
 /**
  * Thrown when no intact weight file can be found, downloaded or converted. The message is one
- * line that names the file and says what to do, so a command line can print it as it is.
+ * line that names the file and states what to do, so a command line can print it as it is.
  */
 public class WeightsException extends RuntimeException {
 

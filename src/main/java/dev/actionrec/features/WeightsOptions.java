@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Where to look for weight files and whether to download them.
+ * Locations of weight files and the download policy.
  *
  * <p>Lookup order: {@code weightsFile} if set, else {@code weightsDir/<file name>} if that file
  * exists, else {@code home/<file name>}, else a download into {@code home}.

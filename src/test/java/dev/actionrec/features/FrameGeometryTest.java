@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class FrameGeometryTest {
 
-    /** A wide image: red left third, green middle third, blue right third. */
+    /** Draws a wide image: red left third, green middle third, blue right third. */
     private static BufferedImage stripes(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
@@ -30,7 +30,7 @@ class FrameGeometryTest {
 
         assertEquals(30, frame.width());
         assertEquals(30, frame.height());
-        // The 300-pixel-high image scales to 90x30; the crop is its middle third, all green.
+        // The image scales to 90x30 pixels, so the 30x30 crop is its green middle third.
         for (int x : new int[] {0, 15, 29}) {
             assertEquals(0, frame.channel(x, 15, 0), "red at x=" + x);
             assertEquals(255, frame.channel(x, 15, 1), "green at x=" + x);

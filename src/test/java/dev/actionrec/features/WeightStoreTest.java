@@ -223,40 +223,40 @@ class WeightStoreTest {
     void explicitFileWrongChecksum(@TempDir Path dir) throws Exception {
         byte[] altered = CONTENT.clone();
         altered[10] ^= 1;
-        Path given = dir.resolve("other.tflite");
-        Files.write(given, altered);
+        Path userFile = dir.resolve("other.tflite");
+        Files.write(userFile, altered);
         WeightFile file = spec("/weights/tiny.tflite");
 
         WeightsException e = assertThrows(WeightsException.class,
-                () -> new WeightStore(options().withWeightsFile(given)).locate(file));
+                () -> new WeightStore(options().withWeightsFile(userFile)).locate(file));
 
-        assertTrue(e.getMessage().contains(given.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(userFile.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
         assertEquals(0, requests.get());
     }
 
     @Test
     void explicitFileNotTflite(@TempDir Path dir) throws Exception {
-        Path given = dir.resolve("labels.txt");
-        Files.writeString(given, "background\ntench\n");
+        Path userFile = dir.resolve("labels.txt");
+        Files.writeString(userFile, "background\ntench\n");
         WeightFile file = spec("/weights/tiny.tflite");
 
         WeightsException e = assertThrows(WeightsException.class,
-                () -> new WeightStore(options().withWeightsFile(given)).locate(file));
+                () -> new WeightStore(options().withWeightsFile(userFile)).locate(file));
 
-        assertTrue(e.getMessage().contains(given.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(userFile.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("not a TensorFlow Lite model"), e.getMessage());
     }
 
     @Test
     void explicitFileMissing(@TempDir Path dir) throws Exception {
-        Path given = dir.resolve("missing.tflite");
+        Path userFile = dir.resolve("missing.tflite");
         WeightFile file = spec("/weights/tiny.tflite");
 
         WeightsException e = assertThrows(WeightsException.class,
-                () -> new WeightStore(options().withWeightsFile(given)).locate(file));
+                () -> new WeightStore(options().withWeightsFile(userFile)).locate(file));
 
-        assertTrue(e.getMessage().contains(given + " (given as weight file) does not exist"),
+        assertTrue(e.getMessage().contains(userFile + " (given as weight file) does not exist"),
                 e.getMessage());
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +17,20 @@ class WeightsOptionsTest {
     @TempDir
     Path dir;
 
-    @AfterEach
+    private String savedHome;
+
+    @BeforeEach
     void clearProperty() {
-        System.clearProperty(WeightsOptions.HOME_PROPERTY);
+        savedHome = System.clearProperty(WeightsOptions.HOME_PROPERTY);
+    }
+
+    @AfterEach
+    void restoreProperty() {
+        if (savedHome == null) {
+            System.clearProperty(WeightsOptions.HOME_PROPERTY);
+        } else {
+            System.setProperty(WeightsOptions.HOME_PROPERTY, savedHome);
+        }
     }
 
     @Test

@@ -60,15 +60,15 @@ public final class GraphFactory {
         }
     }
 
-    private static void copy(String what, INDArray source, INDArray target) {
+    private static void copy(String parameter, INDArray source, INDArray target) {
         if (source.length() != target.length()) {
-            throw new IllegalArgumentException(what + ": " + source.length()
+            throw new IllegalArgumentException(parameter + ": " + source.length()
                     + " values do not fit parameter of shape "
                     + java.util.Arrays.toString(target.shape()));
         }
         if (source.rank() == target.rank()) {
             if (!java.util.Arrays.equals(source.shape(), target.shape())) {
-                throw new IllegalArgumentException(what + ": shape "
+                throw new IllegalArgumentException(parameter + ": shape "
                         + java.util.Arrays.toString(source.shape()) + " does not match "
                         + java.util.Arrays.toString(target.shape()));
             }

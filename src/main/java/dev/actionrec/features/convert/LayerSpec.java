@@ -2,7 +2,7 @@ package dev.actionrec.features.convert;
 
 /**
  * One vertex of a feed-forward image network, independent of the file format it came from.
- * Spatial sizes are in pixels; every convolution uses TensorFlow SAME padding.
+ * Spatial sizes are in pixels, and every convolution uses TensorFlow SAME padding.
  */
 public sealed interface LayerSpec {
 

@@ -22,7 +22,7 @@ public final class MobileNetV2Architecture {
 
     /**
      * Returns the network for square inputs of {@code inputSize} pixels and {@code classes}
-     * logits; ImageNet weights use 224 and 1001 (index 0 = background).
+     * logits. The ImageNet weights use 224 and 1001 (index 0 = background).
      */
     public static NetworkSpec spec(int inputSize, int classes) {
         return new MobileNetV2Architecture().build(inputSize, classes);

@@ -6,7 +6,7 @@ import java.util.List;
  * A feed-forward image network as an ordered list of vertices fed by one RGB image input.
  *
  * @param inputSize square input size in pixels
- * @param layers vertices in execution order; the first reads {@link #INPUT}
+ * @param layers vertices in execution order, the first reading {@link #INPUT}
  * @param features name of the vertex whose output is the feature vector
  * @param logits name of the vertex whose output is the class logits
  */

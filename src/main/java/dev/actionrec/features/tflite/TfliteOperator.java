@@ -5,7 +5,7 @@ package dev.actionrec.features.tflite;
  *
  * @param index position in the subgraph's operator list
  * @param builtinCode operator code, see {@link BuiltinOperator}
- * @param inputs tensor indices of the inputs; -1 marks an omitted optional input
+ * @param inputs tensor indices of the inputs, with -1 for an omitted optional input
  * @param outputs tensor indices of the outputs
  * @param options the operator's builtin options
  */
