@@ -3,7 +3,6 @@ package dev.actionrec.features;
 import dev.actionrec.video.VideoFrame;
 import java.util.List;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -42,6 +41,6 @@ final class FrameTensors {
         long[] shape = format == CNN2DFormat.NHWC
                 ? new long[] {frames.size(), size, size, 3}
                 : new long[] {frames.size(), 3, size, size};
-        return Nd4j.create(values, shape, 'c').castTo(DataType.FLOAT);
+        return Nd4j.create(values, shape, 'c');
     }
 }

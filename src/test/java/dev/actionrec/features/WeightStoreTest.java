@@ -220,6 +220,31 @@ class WeightStoreTest {
     }
 
     @Test
+    void damagedWeightsDirFileRejected(@TempDir Path dir) throws Exception {
+        Path damaged = dir.resolve("tiny.tflite");
+        Files.write(damaged, Arrays.copyOf(CONTENT, 4000));
+        WeightFile file = spec("/weights/tiny.tflite");
+
+        WeightsException e = assertThrows(WeightsException.class,
+                () -> new WeightStore(options().withWeightsDir(dir)).locate(file));
+
+        assertTrue(e.getMessage().contains(damaged.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("ACTIONREC_WEIGHTS"), e.getMessage());
+        assertTrue(Files.exists(damaged), "a file in the weights folder is never deleted");
+        assertEquals(0, requests.get());
+    }
+
+    @Test
+    void weightsDirWithoutFileFallsBack(@TempDir Path dir) throws Exception {
+        WeightFile file = spec("/weights/tiny.tflite");
+
+        Path located = new WeightStore(options().withWeightsDir(dir)).locate(file);
+
+        assertEquals(home.resolve("tiny.tflite"), located);
+        assertEquals(1, requests.get());
+    }
+
+    @Test
     void explicitFileWrongChecksum(@TempDir Path dir) throws Exception {
         byte[] altered = CONTENT.clone();
         altered[10] ^= 1;
