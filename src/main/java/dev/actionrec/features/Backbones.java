@@ -6,13 +6,13 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.zoo.PretrainedType;
 
-/** Opens backbones by their identifier, as recorded in model files and given on the command line. */
+/** Opens backbones by the identifier recorded in model files and given on the command line. */
 public final class Backbones {
 
     /**
-     * Input layout used for MobileNetV2. Both layouts give the same features. NHWC took about 20%
-     * less time per frame than NCHW in {@code BackboneBenchmark} (batch 30, ND4J 1.0.0-M2.1 oneDNN
-     * AVX2 build, 2-core x86-64 machine).
+     * Input layout used for MobileNetV2. Both layouts give the same features. NHWC took 15 to 25%
+     * less time per frame than NCHW in three paired runs of {@code BackboneBenchmark} (batch 30,
+     * ND4J 1.0.0-M2.1 oneDNN AVX2 build, a busy 2-core x86-64 machine).
      */
     public static final CNN2DFormat DEFAULT_FORMAT = CNN2DFormat.NHWC;
 
@@ -45,7 +45,8 @@ public final class Backbones {
         if (normalised.equals(MobileNetV2Backbone.ID)) {
             return openMobileNetV2(options, DEFAULT_FORMAT);
         }
-        throw new IllegalArgumentException("unknown backbone '" + id + "', expected one of " + ids());
+        throw new IllegalArgumentException(
+                "unknown backbone '" + id + "', expected one of " + ids());
     }
 
     /**

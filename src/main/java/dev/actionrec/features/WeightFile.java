@@ -26,7 +26,8 @@ public record WeightFile(String fileName, URI url, long sizeBytes, String sha256
 
     public WeightFile {
         if (fileName.isBlank() || fileName.contains("/") || fileName.contains("\\")) {
-            throw new IllegalArgumentException("weight file name must be a plain name: " + fileName);
+            throw new IllegalArgumentException(
+                    "weight file name must not contain a folder: " + fileName);
         }
         if (sizeBytes < 0) {
             throw new IllegalArgumentException("weight file size must be >= 0: " + sizeBytes);
