@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Both graphs take {@code [batch, 3, 224, 224]} (NCHW) or {@code [batch, 224, 224, 3]} (NHWC)
  * input with pixels mapped to {@code (p - 128) / 128}, and have two outputs: the 1280-d global
  * average pool {@code [batch, 1280]} and the logits {@code [batch, 1001]}.
+ *
+ * <p>NOTE: the float graph skips the uint8 rounding of activations that the TFLite runtime
+ * applies, so its probabilities differ slightly from those of the TFLite interpreter.
  */
 public final class MobileNetV2Zoo extends ZooModel<ComputationGraph> {
 

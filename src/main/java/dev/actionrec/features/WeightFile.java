@@ -17,6 +17,8 @@ public record WeightFile(String fileName, URI url, long sizeBytes, String sha256
      * MobileNetV2 width 1.0, 224x224, uint8-quantised TFLite, ImageNet with 1001 outputs, from
      * the google-coral/test_data repository at a fixed commit (Apache-2.0).
      */
+    // NOTE: tests download only from a local server, so this URL and GitHub's redirect to
+    // raw.githubusercontent.com are not exercised by the test suite.
     public static final WeightFile MOBILENET_V2_QUANT = new WeightFile(
             "mobilenet_v2_1.0_224_quant.tflite",
             URI.create("https://github.com/google-coral/test_data/raw/"
