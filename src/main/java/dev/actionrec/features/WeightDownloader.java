@@ -1,0 +1,106 @@
+package dev.actionrec.features;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads a {@link WeightFile} into a folder: the bytes go to a temporary file in the same
+ * folder, are checked against the expected size and SHA-256, and only then are moved atomically
+ * to their final name. A failed or rejected download leaves no file behind.
+ */
+public final class WeightDownloader {
+
+    private static final Logger log = LoggerFactory.getLogger(WeightDownloader.class);
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    /**
+     * @param connectTimeout limit for opening the connection
+     * @param readTimeout limit for the response headers and for each read of the body
+     */
+    public WeightDownloader(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Downloads the file to {@code folder/<file name>}, replacing any file there.
+     *
+     * @return the path of the verified file
+     * @throws IOException if the connection fails or times out, the server does not return 200,
+     *     or the content has the wrong size or SHA-256 (the message names the cause)
+     */
+    public Path download(WeightFile file, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(file.fileName());
+        Path partial = Files.createTempFile(folder, file.fileName() + ".", ".part");
+        log.info("Downloading {} to {}", file.describe(), target);
+        try {
+            String sha256 = fetch(file, partial);
+            long size = Files.size(partial);
+            if (size != file.sizeBytes()) {
+                throw new IOException("download of " + file.fileName() + " from " + file.url()
+                        + " gave " + size + " bytes, expected " + file.sizeBytes());
+            }
+            if (!sha256.equals(file.sha256())) {
+                throw new IOException("download of " + file.fileName() + " from " + file.url()
+                        + " has SHA-256 " + sha256 + ", expected " + file.sha256());
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            log.info("Downloaded {} ({} bytes, SHA-256 verified)", target, size);
+            return target;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private String fetch(WeightFile file, Path partial) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) file.url().toURL().openConnection();
+        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(true);
+        try {
+            int status = connection.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) {
+                throw new IOException("download of " + file.fileName() + " from " + file.url()
+                        + " failed with HTTP status " + status);
+            }
+            return copy(connection, partial, file.sizeBytes());
+        } catch (SocketTimeoutException e) {
+            throw new SocketTimeoutException("download of " + file.fileName() + " from "
+                    + file.url() + " timed out (" + e.getMessage() + ")");
+        } finally {
+            connection.disconnect();
+        }
+    }
+
+    /** Copies at most {@code limit + 1} bytes, so an oversized body is detected but not stored. */
+    private static String copy(HttpURLConnection connection, Path partial, long limit)
+            throws IOException {
+        MessageDigest digest = Sha256.digest();
+        byte[] buffer = new byte[1 << 16];
+        long written = 0;
+        try (InputStream in = connection.getInputStream();
+                OutputStream out = Files.newOutputStream(partial)) {
+            for (int n = in.read(buffer); n >= 0 && written <= limit; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                digest.update(buffer, 0, n);
+                written += n;
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
