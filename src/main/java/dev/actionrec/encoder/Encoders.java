@@ -32,6 +32,7 @@ public final class Encoders {
     public static INDArray predict(ComputationGraph graph, INDArray features, INDArray mask) {
         validate(features, mask);
         checkLength(graph, features.size(2));
+        clearLabels(graph);
         return graph.output(false, new INDArray[] {features}, new INDArray[] {mask})[0];
     }
 
@@ -104,6 +105,16 @@ public final class Encoders {
             graph.fit(batch);
             return null;
         });
+        clearLabels(graph);
+    }
+
+    /**
+     * Forgets the labels of the last training minibatch. DL4J 1.0.0-M2.1 takes the batch size
+     * from those labels when it reshapes sequences around dense layers (here in the transformer),
+     * so inference with another batch size would fail with a broadcast shape error.
+     */
+    private static void clearLabels(ComputationGraph graph) {
+        graph.setLabels((INDArray[]) null);
     }
 
     private static void checkLength(ComputationGraph graph, long time) {

@@ -5,13 +5,14 @@ import dev.actionrec.encoder.layers.SinusoidalPositionalEncoding;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.SelfAttentionLayer;
-import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * Adds a post-norm transformer encoder to a graph: a time-distributed projection of the frame
+ * Adds a post-norm transformer encoder to a graph: a per-step projection of the frame
  * features to {@code d_model = hiddenSize}, the sinusoidal positional encoding, then per layer
  * multi-head self-attention {@code softmax(Q K^T / sqrt(d_k)) V} (DL4J's {@link
  * SelfAttentionLayer}, which drops padded steps from the keys through the mask), a residual
@@ -26,7 +27,7 @@ final class TransformerEncoder {
     /** Adds the layers and returns the name of the vertex with the {@code [batch, d_model]} mean. */
     static String add(GraphBuilder graph, EncoderConfig config) {
         int width = config.hiddenSize();
-        graph.addLayer("projection", timeDistributed(width, Activation.IDENTITY, 0.0),
+        graph.addLayer("projection", stepwiseDense(width, Activation.IDENTITY, 0.0),
                 Encoders.INPUT);
         graph.addLayer("position", new SinusoidalPositionalEncoding(width, config.maxSteps()), "projection");
 
@@ -57,25 +58,32 @@ final class TransformerEncoder {
         String feedForward = "feed_forward" + index;
         double dropout = config.dropout();
         graph.addLayer(feedForward + "_hidden",
-                timeDistributed(config.ffSize(), Activation.RELU, 0.0), attention + "_norm");
+                stepwiseDense(config.ffSize(), Activation.RELU, 0.0), attention + "_norm");
         graph.addLayer(feedForward + "_output",
-                timeDistributed(width, Activation.IDENTITY, dropout), feedForward + "_hidden");
+                stepwiseDense(width, Activation.IDENTITY, dropout), feedForward + "_hidden");
+        graph.addVertex(feedForward + "_sequence",
+                new PreprocessorVertex(new FeedForwardToRnnPreProcessor(RNNFormat.NCW)),
+                feedForward + "_output");
         graph.addVertex(feedForward + "_residual",
                 new ElementWiseVertex(ElementWiseVertex.Op.Add), attention + "_norm",
-                feedForward + "_output");
+                feedForward + "_sequence");
         graph.addLayer(feedForward + "_norm", new LayerNormalization(width),
                 feedForward + "_residual");
         return feedForward + "_norm";
     }
 
-    /** Returns a dense layer applied to every step of a {@code [batch, n, time]} sequence. */
-    private static TimeDistributed timeDistributed(int size, Activation activation,
-            double dropout) {
-        DenseLayer dense = new DenseLayer.Builder()
+    /**
+     * Returns a dense layer for every step of a sequence. On a {@code [batch, n, time]} input the
+     * graph inserts DL4J's {@code RnnToFeedForwardPreProcessor}, which flattens steps and mask in
+     * the same order. DL4J 1.0.0-M2.1's {@code TimeDistributed} wrapper is not used because it
+     * flattens the steps batch-major but the mask time-major, so with several sequences of
+     * different lengths it zeroes real steps.
+     */
+    private static DenseLayer stepwiseDense(int size, Activation activation, double dropout) {
+        return new DenseLayer.Builder()
                 .nOut(size)
                 .activation(activation)
                 .dropOut(EncoderFactory.dropout(dropout))
                 .build();
-        return new TimeDistributed(dense, RNNFormat.NCW);
     }
 }
