@@ -69,7 +69,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Set<VideoDecodeException.Reason> failures = EnumSet.noneOf(VideoDecodeException.Reason.class);
         boolean otherFailure = false;
 
-        try (Backbone backbone = Backbones.open(metadata.backbone().id(), extraction.weights);
+        try (Backbone backbone = Backbones.open(metadata.backbone().id(), extraction.weightsOptions());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
                         extraction.decodeTimeout(), extraction.cache())) {
             model.requireBackbone(modelFile, backbone);

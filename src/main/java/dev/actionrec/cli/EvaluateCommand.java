@@ -70,18 +70,13 @@ final class EvaluateCommand implements Callable<Integer> {
         log.info("Evaluating {} on {} clips", modelFile, clips.size());
 
         Evaluator.Result result;
-        try (Backbone backbone = Backbones.open(metadata.backbone().id(), extraction.weights);
+        try (Backbone backbone = Backbones.open(metadata.backbone().id(), extraction.weightsOptions());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
                         extraction.decodeTimeout(), extraction.cache());
                 Progress progress = Progress.start("Evaluate", clips.size(), "clips")) {
             model.requireBackbone(modelFile, backbone);
             result = new Evaluator(model, extractor).evaluate(clips, topK, extraction.failFast,
-                    each -> {
-                        progress.step();
-                        if (!each.ok()) {
-                            log.warn("Skipping {}", each.errorMessage());
-                        }
-                    });
+                    new ExtractionLog(progress, clips.size()));
         }
 
         EvaluationReport report = result.report();

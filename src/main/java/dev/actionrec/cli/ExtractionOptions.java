@@ -1,6 +1,7 @@
 package dev.actionrec.cli;
 
 import dev.actionrec.features.FeatureCache;
+import dev.actionrec.features.WeightsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -37,11 +38,15 @@ final class ExtractionOptions {
         return Duration.ofMillis(Math.round(decodeTimeoutSeconds * 1000));
     }
 
+    WeightsOptions weightsOptions() {
+        return WeightsOptions.defaults().withWeightsFile(weights);
+    }
+
     FeatureCache cache() {
         if (noCache) {
             return null;
         }
-        Path directory = cacheDir != null ? cacheDir : Home.directory().resolve("cache/features");
+        Path directory = cacheDir != null ? cacheDir : WeightsOptions.defaultHome().resolve("cache/features");
         return new FeatureCache(directory);
     }
 }

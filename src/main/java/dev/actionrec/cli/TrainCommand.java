@@ -90,12 +90,12 @@ final class TrainCommand implements Callable<Integer> {
         List<LabelledClip> pool = splitDir == null ? data.clips() : Split.read(splitDir, data).train();
         Split validationSplit = valFraction > 0
                 ? new GroupSplitter(valFraction, seed).split(data.labels(), pool)
-                : new Split(data.labels(), pool, List.of(), OptionalLong.empty(),
+                : new Split(data.root(), data.labels(), pool, List.of(), OptionalLong.empty(),
                         OptionalDouble.empty());
         log.info("Dataset {}: {} clips in {} classes; validation split: {}", dataset.data,
                 pool.size(), data.labels().size(), validationSplit.describe());
 
-        try (Backbone backbone = Backbones.open(backboneId, extraction.weights);
+        try (Backbone backbone = Backbones.open(backboneId, extraction.weightsOptions());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, samplingParams,
                         extraction.decodeTimeout(), extraction.cache())) {
             EncoderConfig encoder = encoderOptions.toConfig(backbone.featureSize(),
@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainingPipeline.Outcome outcome;
             try (Progress progress = Progress.start("Features", pool.size(), "clips")) {
                 outcome = new TrainingPipeline(backbone, samplingParams, extractor)
-                        .run(request, new Listener(progress));
+                        .run(request, new Listener(new ExtractionLog(progress, pool.size())));
             }
             outcome.model().save(out);
 
@@ -130,20 +130,17 @@ final class TrainCommand implements Callable<Integer> {
         stdout.flush();
     }
 
-    /** Logs each failed video, steps the progress bar and logs each epoch. */
+    /** Reports each extracted video and each epoch. */
     private static final class Listener implements TrainingPipeline.Listener {
-        private final Progress progress;
+        private final ExtractionLog extractionLog;
 
-        Listener(Progress progress) {
-            this.progress = progress;
+        Listener(ExtractionLog extractionLog) {
+            this.extractionLog = extractionLog;
         }
 
         @Override
         public void onExtracted(ExtractionResult result) {
-            progress.step();
-            if (!result.ok()) {
-                log.warn("Skipping {}", result.errorMessage());
-            }
+            extractionLog.accept(result);
         }
 
         @Override

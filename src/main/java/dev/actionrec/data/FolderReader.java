@@ -75,8 +75,10 @@ final class FolderReader {
             }
             if (Files.isDirectory(entry)) {
                 folders.add(entry);
+            } else if (VideoFiles.isVideo(entry)) {
+                skip(entry, "video not inside a class folder, so it has no label");
             } else {
-                skip(entry, "not inside a class folder");
+                log.debug("Ignoring {}: not a video and not a class folder", entry);
             }
         }
         return folders;

@@ -16,6 +16,9 @@ public final class Backbones {
      */
     public static final CNN2DFormat DEFAULT_FORMAT = CNN2DFormat.NHWC;
 
+    /** Identifier of the default backbone. */
+    public static final String DEFAULT_ID = MobileNetV2Backbone.ID;
+
     private Backbones() {}
 
     /** Returns the identifiers {@link #open(String, WeightsOptions)} accepts. */

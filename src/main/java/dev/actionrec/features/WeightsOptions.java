@@ -25,6 +25,8 @@ public record WeightsOptions(
     public static final String WEIGHTS_DIR_ENV = "ACTIONREC_WEIGHTS";
     /** System property that replaces the user cache folder {@code ~/.actionrec}. */
     public static final String HOME_PROPERTY = "actionrec.home";
+    /** Environment variable that replaces {@code ~/.actionrec} when the property is not set. */
+    public static final String HOME_ENV = "ACTIONREC_HOME";
 
     public WeightsOptions {
         if (home == null) {
@@ -46,9 +48,12 @@ public record WeightsOptions(
                 Duration.ofSeconds(60));
     }
 
-    /** Returns the system property {@code actionrec.home} if set, else {@code ~/.actionrec}. */
+    /**
+     * Returns the system property {@code actionrec.home} if set, else the environment variable
+     * {@code ACTIONREC_HOME} if set, else {@code ~/.actionrec}.
+     */
     public static Path defaultHome() {
-        String configured = System.getProperty(HOME_PROPERTY);
+        String configured = System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV));
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }

@@ -40,6 +40,7 @@ class ClipDatasetTest {
         classFolder(root, "walk", "w1.mp4", "notes.txt", ".hidden.mp4", "noext");
         classFolder(root, "run", "r1.mp4", ".cache/r9.mp4");
         Files.writeString(root.resolve("README.md"), "text");
+        Files.writeString(root.resolve("loose.mp4"), "video");
         Files.createDirectories(root.resolve(".git"));
 
         ClipDataset dataset = ClipDataset.fromFolder(root);
@@ -48,11 +49,12 @@ class ClipDatasetTest {
         List<Path> skipped = dataset.skipped().stream().map(SkippedFile::path).toList();
         assertEquals(
                 List.of(
-                        root.resolve("README.md"),
+                        root.resolve("loose.mp4"),
                         root.resolve("walk/noext"),
                         root.resolve("walk/notes.txt")),
                 skipped);
-        assertEquals("not inside a class folder", dataset.skipped().get(0).reason());
+        assertEquals("video not inside a class folder, so it has no label",
+                dataset.skipped().get(0).reason());
         assertEquals("not a video file extension", dataset.skipped().get(1).reason());
     }
 
