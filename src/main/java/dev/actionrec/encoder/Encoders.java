@@ -37,6 +37,16 @@ public final class Encoders {
     }
 
     /**
+     * Runs inference (dropout off) on a packed batch, as {@link #predict(ComputationGraph,
+     * INDArray, INDArray)} does.
+     *
+     * @return class probabilities {@code [batch, classes]}
+     */
+    public static INDArray predict(ComputationGraph graph, SequenceBatch batch) {
+        return predict(graph, batch.features(), batch.mask());
+    }
+
+    /**
      * Checks that {@code features} and {@code mask} form a valid padded batch.
      *
      * @param features frame features {@code [batch, features, time]}
