@@ -49,6 +49,17 @@ class EncodersTest {
     }
 
     @Test
+    void nullMaskMeansAllStepsReal() {
+        ComputationGraph graph = EncoderFactory.build(EncoderCases.small(EncoderType.LSTM));
+        INDArray features = Nd4j.rand(2, EncoderCases.FEATURES, 5);
+
+        INDArray withoutMask = Encoders.predict(graph, features, null);
+        INDArray withMask = Encoders.predict(graph, features, Nd4j.ones(2, 5));
+
+        assertTrue(withMask.equalsWithEps(withoutMask, 1e-6), withoutMask + " vs " + withMask);
+    }
+
+    @Test
     void sequenceBatchPadsAndMasks() {
         float[][] first = {{1, 2}, {3, 4}, {5, 6}};
         float[][] second = {{7, 8}};
