@@ -41,8 +41,9 @@ final class InputGradientGraph extends ComputationGraph {
     }
 
     /**
-     * Returns the gradient of the minibatch loss with respect to the input {@code [batch,
-     * features, time]} from the last backward pass.
+     * Returns the gradient of the loss with respect to the input {@code [batch, features, time]}
+     * from the last backward pass. Row i is the gradient of sequence i's own loss, because DL4J
+     * divides by the minibatch size only in the updater.
      */
     INDArray inputGradient() {
         return inputGradient;

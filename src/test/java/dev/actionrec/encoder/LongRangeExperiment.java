@@ -2,6 +2,7 @@ package dev.actionrec.encoder;
 
 import dev.actionrec.encoder.SyntheticSequences.Labelled;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -24,7 +25,7 @@ public final class LongRangeExperiment {
     static final int TRAIN = 256;
     static final int TEST = 200;
     static final int BATCH = 32;
-    static final int EPOCHS = 8;
+    static final int EPOCHS = Integer.getInteger("epochs", 8);
 
     /** One row of the results table. */
     record Result(EncoderType type, int length, double firstStepGradient,
@@ -85,11 +86,16 @@ public final class LongRangeExperiment {
         System.out.flush();
     }
 
-    /** Prints the results table to stdout, one row per encoder and length as it finishes. */
+    /**
+     * Prints the results table to stdout, one row per encoder and length as it finishes.
+     * Arguments: sequence lengths (default 10 30 100); system property {@code epochs} sets the
+     * training epochs (default 8).
+     */
     public static void main(String[] args) {
+        int[] lengths = args.length == 0 ? new int[] {10, 30, 100}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         System.out.printf("%-12s %6s %14s %14s %9s%n", "encoder", "length", "|dL/dx_1|",
                 "|dL/dx_T|", "accuracy");
-        run(new int[] {10, 30, 100},
-                List.of(EncoderType.RNN, EncoderType.LSTM, EncoderType.TRANSFORMER));
+        run(lengths, List.of(EncoderType.RNN, EncoderType.LSTM, EncoderType.TRANSFORMER));
     }
 }
