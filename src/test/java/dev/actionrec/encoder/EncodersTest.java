@@ -77,6 +77,20 @@ class EncodersTest {
     }
 
     @Test
+    void sequenceBatchPacksArrays() {
+        INDArray first = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}});
+        INDArray second = Nd4j.createFromArray(new float[][] {{5, 6}});
+
+        SequenceBatch batch = SequenceBatch.ofArrays(List.of(first, second), 4);
+
+        assertEquals(4, batch.features().size(2));
+        assertEquals(4.0, batch.features().getDouble(0, 1, 1));
+        assertEquals(6.0, batch.features().getDouble(1, 1, 0));
+        assertEquals(Nd4j.createFromArray(new float[][] {{1, 1, 0, 0}, {1, 0, 0, 0}}),
+                batch.mask());
+    }
+
+    @Test
     void sequenceBatchRejectsMixedSizes() {
         List<float[][]> sequences = List.of(new float[2][3], new float[2][4]);
 
