@@ -24,7 +24,7 @@ public final class Encoders {
      * @param graph an encoder built by {@link EncoderFactory}
      * @param features frame features {@code [batch, features, time]}
      * @param mask sequence mask {@code [batch, time]}: 1 for a real step, 0 for padding, with the
-     *     real steps of each row first and at least one per row
+     *     real steps of each row first and at least one per row; null when every step is real
      * @return class probabilities {@code [batch, classes]}
      * @throws IllegalArgumentException if the shapes disagree, the mask is invalid, or the
      *     sequences are longer than a transformer's maximum number of steps
@@ -33,16 +33,27 @@ public final class Encoders {
         validate(features, mask);
         checkLength(graph, features.size(2));
         clearLabels(graph);
-        return graph.output(false, new INDArray[] {features}, new INDArray[] {mask})[0];
+        INDArray[] masks = mask == null ? null : new INDArray[] {mask};
+        return graph.output(false, new INDArray[] {features}, masks)[0];
+    }
+
+    /**
+     * Runs inference (dropout off) on a packed batch, as {@link #predict(ComputationGraph,
+     * INDArray, INDArray)} does.
+     *
+     * @return class probabilities {@code [batch, classes]}
+     */
+    public static INDArray predict(ComputationGraph graph, SequenceBatch batch) {
+        return predict(graph, batch.features(), batch.mask());
     }
 
     /**
      * Checks that {@code features} and {@code mask} form a valid padded batch.
      *
      * @param features frame features {@code [batch, features, time]}
-     * @param mask sequence mask {@code [batch, time]}
+     * @param mask sequence mask {@code [batch, time]}, or null when every step is real
      * @throws IllegalArgumentException if {@code features} is not rank 3, the mask shape differs
-     *     from {@code [batch, time]}, the mask holds a value other than 0 or 1, a row has a real
+     *     from {@code [batch, time]}, the mask contains a value other than 0 or 1, a row has a real
      *     step after padding, or a row has no real step
      */
     public static void validate(INDArray features, INDArray mask) {
@@ -52,13 +63,16 @@ public final class Encoders {
         }
         long batch = features.size(0);
         long time = features.size(2);
-        if (mask == null || mask.rank() != 2 || mask.size(0) != batch || mask.size(1) != time) {
-            throw new IllegalArgumentException("mask must be [batch, time] = [" + batch + ", "
-                    + time + "], got " + (mask == null ? "null" : Arrays.toString(mask.shape())));
-        }
         if (time == 0) {
             throw new IllegalArgumentException("features have no time step; every sequence needs"
                     + " at least one frame");
+        }
+        if (mask == null) {
+            return;
+        }
+        if (mask.rank() != 2 || mask.size(0) != batch || mask.size(1) != time) {
+            throw new IllegalArgumentException("mask must be [batch, time] = [" + batch + ", "
+                    + time + "], got " + Arrays.toString(mask.shape()));
         }
         float[][] values = mask.toFloatMatrix();
         for (int row = 0; row < batch; row++) {
@@ -72,7 +86,7 @@ public final class Encoders {
             float value = mask[t];
             if (value != 0.0f && value != 1.0f) {
                 throw new IllegalArgumentException("mask[" + row + ", " + t + "] is " + value
-                        + "; a sequence mask holds only 0 (padding) and 1 (real step)");
+                        + "; a sequence mask contains only 0 (padding) and 1 (real step)");
             }
             if (value == 0.0f) {
                 padding = true;
@@ -133,7 +147,10 @@ public final class Encoders {
         return graph.numParams();
     }
 
-    /** Returns a one-line description, for example {@code lstm (hidden 128, 1 layer): 83,716 parameters}. */
+    /**
+     * Returns a one-line description in the form {@code lstm (hidden 128, 1 layer): 1,234
+     * parameters}.
+     */
     public static String describe(EncoderConfig config, ComputationGraph graph) {
         return String.format("%s (hidden %d, %d layer%s%s): %,d parameters",
                 config.type().cliName(), config.hiddenSize(), config.layers(),

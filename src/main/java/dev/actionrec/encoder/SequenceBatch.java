@@ -47,6 +47,16 @@ public record SequenceBatch(INDArray features, INDArray mask) {
     }
 
     /**
+     * Packs sequences given as {@code [time, features]} arrays, padded to the longest.
+     *
+     * @throws IllegalArgumentException if the list is empty, a sequence has no step or is not
+     *     rank 2, or the feature sizes differ
+     */
+    public static SequenceBatch ofArrays(List<INDArray> sequences) {
+        return ofArrays(sequences, 0);
+    }
+
+    /**
      * Packs sequences given as {@code [time, features]} arrays, padded to at least {@code minTime}
      * steps.
      *

@@ -10,7 +10,10 @@ final class EncoderCases {
 
     private EncoderCases() {}
 
-    /** Returns one small configuration per encoder, plus the bidirectional LSTM. */
+    /**
+     * Returns one small configuration per encoder, plus the bidirectional LSTM with 1 and 2
+     * layers and the transformer with 2 layers.
+     */
     static List<EncoderConfig> all() {
         return List.of(
                 small(EncoderType.MEAN),

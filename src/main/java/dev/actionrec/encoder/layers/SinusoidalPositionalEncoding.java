@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adds the fixed sinusoidal positional encoding of Vaswani et al. (2017) to a sequence:
+ * Adds the fixed sinusoidal positional encoding to a sequence:
  * {@code PE[2i, t] = sin(t / 10000^(2i/d))} and {@code PE[2i+1, t] = cos(t / 10000^(2i/d))}, for
  * step {@code t} counted from 0 and feature {@code 2i} or {@code 2i+1} of {@code d}.
  *
