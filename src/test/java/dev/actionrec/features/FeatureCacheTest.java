@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.actionrec.testing.NamedBackbone;
 import dev.actionrec.video.SamplingParams;
-import dev.actionrec.video.VideoFrame;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,31 +14,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class FeatureCacheTest {
 
     @TempDir
     Path temp;
 
-    /** Backbone identity only: the cache never runs it. */
-    private record NamedBackbone(String id, String weightsSha256) implements Backbone {
-        public int inputSize() {
-            return 224;
-        }
-
-        public int featureSize() {
-            return 2;
-        }
-
-        public INDArray features(List<VideoFrame> frames) {
-            throw new UnsupportedOperationException("the cache never computes features");
-        }
-
-        public void close() {}
-    }
-
-    private static final Backbone MOBILENET = new NamedBackbone("mobilenetv2", "aa");
+    private static final NamedBackbone MOBILENET = new NamedBackbone("mobilenetv2", "aa", 2);
     private static final SamplingParams SAMPLING = new SamplingParams(16, 8);
 
     private Path video(String name, String content) throws IOException {
@@ -72,8 +54,10 @@ class FeatureCacheTest {
 
         assertNotEquals(key, cache.key(video, MOBILENET, new SamplingParams(16, 4)));
         assertNotEquals(key, cache.key(video, MOBILENET, new SamplingParams(8, 8)));
-        assertNotEquals(key, cache.key(video, new NamedBackbone("mobilenetv2", "bb"), SAMPLING));
-        assertNotEquals(key, cache.key(video, new NamedBackbone("squeezenet", "aa"), SAMPLING));
+        NamedBackbone otherWeights = new NamedBackbone("mobilenetv2", "bb", 2);
+        NamedBackbone otherBackbone = new NamedBackbone("squeezenet", "aa", 2);
+        assertNotEquals(key, cache.key(video, otherWeights, SAMPLING));
+        assertNotEquals(key, cache.key(video, otherBackbone, SAMPLING));
 
         Files.writeString(video, "edited video bytes");
         assertNotEquals(key, cache.key(video, MOBILENET, SAMPLING));
