@@ -35,6 +35,9 @@ final class ClipDecoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClipDecoder.class);
 
+    /** Seeks tried for one step before decoding restarts sequentially. */
+    private static final int MAX_SEEKS_PER_STEP = 4;
+
     private final Path file;
     private final SamplingParams params;
     private final int cropSize;
@@ -45,7 +48,7 @@ final class ClipDecoder implements AutoCloseable {
     private final CropScaler scaler;
     private final AVFrame held;
     private final List<VideoFrame> frames = new ArrayList<>();
-    private final DecodeStrategy strategy;
+    private DecodeStrategy strategy;
     private KeyframeIndex keyframes;
     private KeyframeSeeker seeker;
 
@@ -96,7 +99,7 @@ final class ClipDecoder implements AutoCloseable {
         if (forced == DecodeStrategy.SEQUENTIAL || params.frames() < 2) {
             return DecodeStrategy.SEQUENTIAL;
         }
-        keyframes = KeyframeIndex.of(stream);
+        keyframes = KeyframeIndex.of(format, stream);
         seeker = KeyframeSeeker.of(grabber);
         if (seeker == null || keyframes.size() == 0) {
             return DecodeStrategy.SEQUENTIAL;
@@ -114,7 +117,7 @@ final class ClipDecoder implements AutoCloseable {
      * Decodes {@code file} until every step has its frame or the video ends.
      *
      * @param forced strategy to use, or {@code null} to choose one from the keyframe index. SEEK
-     *     falls back to SEQUENTIAL when the file has no keyframe index
+     *     falls back to SEQUENTIAL when the file has no keyframe index or a seek goes wrong
      * @param cancelled checked before each decoded frame. When it returns true, decoding stops and
      *     this method returns {@code null}
      * @return the sampled clip, or {@code null} when cancelled
@@ -168,35 +171,45 @@ final class ClipDecoder implements AutoCloseable {
     }
 
     /**
-     * Seeks to the last keyframe at or before the step time when it lies after the kept frame,
-     * and accepts the first frame decoded there. The index of some containers lists decode
-     * times, so a keyframe listed before the step time can still be shown after it. Then the
-     * keyframe before that one is tried, down to one at or before the kept frame, from which
-     * decoding continues as if no seek had happened.
+     * Seeks to the keyframe before the step time when the index lists one after the kept frame,
+     * and accepts the first frame decoded there. The MP4 index lists decode times, so a keyframe
+     * listed before the step time can be shown after it, and FFmpeg 5.0's MP4 demuxer can land
+     * on it even when seeking backward. Then the seek target moves back by one, two, then four
+     * mean keyframe gaps. When no seek reaches a frame at or before the step time, decoding
+     * restarts sequentially.
      */
     private void seekToStep(long stepMicros) throws VideoDecodeException {
-        long key = keyframes.atOrBefore(microsToTicks(firstPtsMicros + stepMicros));
-        boolean moved = false;
-        while (key != KeyframeIndex.NONE && relativeMicros(key) > heldMicros) {
-            if (!seeker.seek(key)) {
-                LOG.debug("{}: seeking to {} failed", file, key);
-                break;
+        long target = microsToTicks(firstPtsMicros + stepMicros);
+        long key = keyframes.atOrBefore(target);
+        if (key == KeyframeIndex.NONE || relativeMicros(key) <= heldMicros) {
+            return;
+        }
+        long backoff = Math.max(1, Math.round(keyframes.meanGapTicks()));
+        for (int attempt = 0; attempt < MAX_SEEKS_PER_STEP; attempt++) {
+            if (!seeker.seek(target)) {
+                restartSequential("seeking to " + target + " ticks failed");
+                return;
             }
-            moved = true;
             AVFrame first = grabNext();
             if (first == null) {
                 return;
             }
-            long relative = ptsMicros(first) - firstPtsMicros;
+            long ticks = first.best_effort_timestamp();
+            if (first.key_frame() == 0 || ticks == AV_NOPTS_VALUE) {
+                restartSequential("the first frame after seeking to " + target + " ticks is not"
+                        + " a keyframe with a timestamp");
+                return;
+            }
+            long relative = toMicros(ticks) - firstPtsMicros;
             if (relative <= stepMicros) {
                 accept(first, false);
                 return;
             }
-            key = keyframes.atOrBefore(key - 1);
+            LOG.debug("{}: seeking to {} ticks reached a frame at {} us, after step time {} us",
+                    file, target, relative, stepMicros);
+            target -= backoff << attempt;
         }
-        if (moved) {
-            seeker.seek(key == KeyframeIndex.NONE ? keyframes.first() : key);
-        }
+        restartSequential("no seek reached a frame before step time " + stepMicros + " us");
     }
 
     private AVFrame grabNext() throws VideoDecodeException {
@@ -207,6 +220,23 @@ final class ClipDecoder implements AutoCloseable {
             throw new VideoDecodeException(file, Reason.DECODE_FAILED, file
                     + ": decoding failed (" + e.getMessage() + "); re-export the file as H.264"
                     + " MP4", e);
+        }
+    }
+
+    /**
+     * Goes back to the first keyframe and decodes sequentially from there. Frames up to the kept
+     * one are decoded again and skipped, so the result is that of sequential decoding. Used when
+     * a seek fails or lands on a frame that is not a keyframe: such a frame can be a leading
+     * frame of an open group of pictures, whose pixels depend on frames before the seek point.
+     *
+     * @throws VideoDecodeException when seeking back to the start fails
+     */
+    private void restartSequential(String reason) throws VideoDecodeException {
+        LOG.debug("{}: {}, so decoding restarts sequentially", file, reason);
+        strategy = DecodeStrategy.SEQUENTIAL;
+        if (!seeker.seek(keyframes.first())) {
+            throw new VideoDecodeException(file, Reason.DECODE_FAILED, file + ": seeking back to"
+                    + " the first keyframe failed; re-export the file as H.264 MP4");
         }
     }
 

@@ -4,13 +4,16 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_cou
 import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
 
 import java.util.Arrays;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 
 /**
  * Keyframe timestamps of one stream, read from the index that the demuxer built when the file was
- * opened (MP4 sample tables, Matroska cues, AVI idx1). Formats without an index, such as MPEG-TS
- * and MPEG-PS, give an empty index.
+ * opened (MP4 and MOV sample tables, Matroska and WebM cues, AVI idx1). Other formats give an
+ * empty index: demuxers such as MPEG-TS add entries only for the packets read so far, and seek by
+ * searching timestamps in the file rather than to a listed keyframe.
  */
 final class KeyframeIndex {
 
@@ -23,8 +26,14 @@ final class KeyframeIndex {
         this.timestamps = timestamps;
     }
 
-    /** Reads the keyframe entries of {@code stream}, sorted by timestamp in stream ticks. */
-    static KeyframeIndex of(AVStream stream) {
+    /**
+     * Reads the keyframe entries of {@code stream}, sorted by timestamp in stream ticks. The
+     * timestamps are decode times for MP4, so a keyframe can be shown a few frames later.
+     */
+    static KeyframeIndex of(AVFormatContext format, AVStream stream) {
+        if (!hasCompleteIndex(format)) {
+            return new KeyframeIndex(new long[0]);
+        }
         int count = avformat_index_get_entries_count(stream);
         long[] keyframes = new long[count];
         int kept = 0;
@@ -37,6 +46,15 @@ final class KeyframeIndex {
         long[] sorted = Arrays.copyOf(keyframes, kept);
         Arrays.sort(sorted);
         return new KeyframeIndex(sorted);
+    }
+
+    private static boolean hasCompleteIndex(AVFormatContext format) {
+        AVInputFormat input = format.iformat();
+        if (input == null || input.isNull() || input.name() == null) {
+            return false;
+        }
+        String name = input.name().getString();
+        return name.startsWith("mov,") || name.startsWith("matroska") || name.equals("avi");
     }
 
     /** Returns the number of keyframes in the index. */

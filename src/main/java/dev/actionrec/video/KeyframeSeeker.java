@@ -47,7 +47,9 @@ final class KeyframeSeeker {
     }
 
     /**
-     * Seeks to the last keyframe at or before {@code ticks} and flushes the video decoder.
+     * Seeks backward to a keyframe near {@code ticks} and flushes the video decoder. The
+     * keyframe is at or before {@code ticks}, except that FFmpeg 5.0's MP4 demuxer compares
+     * presentation times with decode times and can land on a keyframe shown just after it.
      *
      * @param ticks timestamp in the video stream's time base
      * @return false when FFmpeg cannot seek in this file

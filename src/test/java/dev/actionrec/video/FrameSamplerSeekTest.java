@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * strategy the sampler chooses from the keyframe index.
  *
  * <p>Colour clips show colour k from k - 0.5 s to k + 0.5 s, as in {@link
- * FrameSamplerTimingTest}. Their MPEG-4 Part 2 encoder writes a keyframe every 12 frames unless
- * told otherwise.
+ * FrameSamplerTimingTest}. Their MPEG-4 Part 2 encoder writes a keyframe at each scene cut and
+ * after at most 12 frames, unless the test sets another group-of-pictures size.
  */
 class FrameSamplerSeekTest {
 
@@ -68,6 +68,28 @@ class FrameSamplerSeekTest {
         assertStrategiesGiveSecondColours(clip);
     }
 
+    /**
+     * Keyframes every second with B-frames. In MP4 a keyframe's decode time is one or more
+     * frames before its presentation time, and each step time falls in between. So the seek
+     * lands on a keyframe shown after the step and must go back to the keyframe before it.
+     */
+    @Test
+    void stepBetweenKeyframeDecodeAndShowTime() throws Exception {
+        Path clip = TestVideos.colourClip(dir.resolve("bframes-gop30.mp4"), 30,
+                TestVideos.times(0, SECONDS, 30), t -> 0, 30, 2);
+        SamplingParams params = new SamplingParams(4, 1 / 0.99);
+
+        SampledClip sequential = sampler(params).withStrategy(DecodeStrategy.SEQUENTIAL)
+                .sample(clip);
+        long seeksBefore = KeyframeSeeker.seekCount();
+        SampledClip seek = sampler(params).withStrategy(DecodeStrategy.SEEK).sample(clip);
+
+        assertTrue(KeyframeSeeker.seekCount() > seeksBefore, "the seek strategy never sought");
+        assertEquals(DecodeStrategy.SEEK, seek.strategy());
+        assertEquals(4, seek.realSteps());
+        assertSameFrames(sequential, seek);
+    }
+
     @Test
     void frequentKeyframesChooseSeek() throws Exception {
         Path clip = TestVideos.colourClip(dir.resolve("gop5.mp4"), 10,
@@ -84,8 +106,9 @@ class FrameSamplerSeekTest {
 
     @Test
     void sparseKeyframesChooseSequential() throws Exception {
+        // One colour throughout, because the encoder also starts a keyframe at each scene cut.
         Path clip = TestVideos.colourClip(dir.resolve("gop300.mp4"), 10,
-                TestVideos.times(0, 60, 10), t -> (int) t % TestVideos.PALETTE.length, 300, 0);
+                TestVideos.times(0, 60, 10), t -> 0, 300, 0);
 
         SampledClip chosen = sampler(new SamplingParams(30, 1.0)).sample(clip);
 
