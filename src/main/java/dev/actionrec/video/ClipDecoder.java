@@ -81,9 +81,11 @@ final class ClipDecoder implements AutoCloseable {
     }
 
     /**
-     * Returns the faster strategy for a file: SEEK when keyframes are on average at most half a
-     * step interval apart, so that each step decodes from a keyframe at most a few frames before
-     * it, and SEQUENTIAL otherwise.
+     * Returns the strategy expected to be faster: SEEK when keyframes are on average at most half
+     * a step interval apart, and SEQUENTIAL otherwise. Sequential decoding decodes a whole step
+     * interval of frames per step, and a seek about half a keyframe gap, so SEEK then decodes at
+     * most a quarter as many frames. The mean is taken over the whole file, so this is an
+     * estimate for files whose keyframe spacing changes.
      *
      * @param meanKeyframeGapMicros mean distance between keyframes in microseconds, infinite
      *     when the file has no keyframe index
@@ -101,7 +103,7 @@ final class ClipDecoder implements AutoCloseable {
         }
         keyframes = KeyframeIndex.of(format, stream);
         seeker = KeyframeSeeker.of(grabber);
-        if (seeker == null || keyframes.size() == 0) {
+        if (seeker == null || keyframes.size() < 2) {
             return DecodeStrategy.SEQUENTIAL;
         }
         double gapMicros = ticksToMicros(keyframes.meanGapTicks());
@@ -117,7 +119,8 @@ final class ClipDecoder implements AutoCloseable {
      * Decodes {@code file} until every step has its frame or the video ends.
      *
      * @param forced strategy to use, or {@code null} to choose one from the keyframe index. SEEK
-     *     falls back to SEQUENTIAL when the file has no keyframe index or a seek goes wrong
+     *     falls back to SEQUENTIAL when the index lists fewer than two keyframes or a seek goes
+     *     wrong
      * @param cancelled checked before each decoded frame. When it returns true, decoding stops and
      *     this method returns {@code null}
      * @return the sampled clip, or {@code null} when cancelled

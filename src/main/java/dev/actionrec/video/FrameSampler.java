@@ -76,8 +76,8 @@ public final class FrameSampler {
 
     /**
      * Returns a sampler that always uses {@code strategy} instead of choosing one per file, for
-     * comparing the strategies. SEEK still decodes sequentially when a file has no keyframe
-     * index, and {@link SampledClip#strategy()} reports the strategy that was used.
+     * comparing the strategies. SEEK still decodes sequentially when the file's index lists
+     * fewer than two keyframes, and {@link SampledClip#strategy()} reports the strategy used.
      */
     public FrameSampler withStrategy(DecodeStrategy strategy) {
         return new FrameSampler(params, cropSize, decodeTimeout,

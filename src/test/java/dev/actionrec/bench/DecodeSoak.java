@@ -1,5 +1,6 @@
 package dev.actionrec.bench;
 
+import dev.actionrec.video.DecodeStrategy;
 import dev.actionrec.video.FrameSampler;
 import dev.actionrec.video.SampledClip;
 import dev.actionrec.video.SamplingParams;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.bytedeco.javacpp.Pointer;
 
 /**
  * Samples many videos in one JVM, good and bad mixed, and prints the resident set size so that a
@@ -25,7 +25,9 @@ import org.bytedeco.javacpp.Pointer;
  * <p>Usage: {@code DecodeSoak SHARED_DIR [DECODES]}, where SHARED_DIR contains {@code videos/}
  * and DECODES (default 400) is the number of files sampled. Each decode takes 30 frames at 1 fps
  * with 224-pixel crops. Every fifth file is a bad one: empty, truncated, audio only, cover art
- * only or a text file. Prints to stdout one line every 50 decodes and a summary at the end.
+ * only or a text file. Every second decode forces {@link DecodeStrategy#SEEK}, so that the seek
+ * path runs on every file that has a keyframe index, and the others choose per file. Prints to
+ * stdout one line every 50 decodes and a summary at the end.
  */
 public final class DecodeSoak {
 
@@ -52,6 +54,7 @@ public final class DecodeSoak {
 
         FrameSampler sampler = new FrameSampler(SamplingParams.DEFAULT, 224,
                 Duration.ofSeconds(60));
+        FrameSampler seeking = sampler.withStrategy(DecodeStrategy.SEEK);
         Map<String, Integer> outcomes = new TreeMap<>();
         System.out.printf("decodes=%d good_files=%d bad_files=%d%n", decodes, good.size(),
                 bad.size());
@@ -59,13 +62,16 @@ public final class DecodeSoak {
         long start = System.nanoTime();
         for (int i = 1; i <= decodes; i++) {
             Path file = i % 5 == 0 ? bad.get((i / 5) % bad.size()) : good.get(i % good.size());
-            outcomes.merge(sampleOne(sampler, file), 1, Integer::sum);
+            FrameSampler used = i % 2 == 0 ? seeking : sampler;
+            outcomes.merge(sampleOne(used, file), 1, Integer::sum);
             if (i % REPORT_EVERY == 0) {
                 printMemory(i);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        printMemory(decodes);
+        if (decodes % REPORT_EVERY != 0) {
+            printMemory(decodes);
+        }
         System.out.printf("elapsed_s=%.1f outcomes=%s%n", seconds, outcomes);
         for (Path file : List.of(bad.get(bad.size() - 2), bad.get(bad.size() - 1), scratch)) {
             Files.deleteIfExists(file);
@@ -90,7 +96,10 @@ public final class DecodeSoak {
         List<String> tricky = List.of("anamorphic_sar_2to1.mp4", "hevc_hev1_mp4_1080p.mp4",
                 "phone_android_rotate180_fps90000.mp4", "vp9_opus_webm_no_duration.webm",
                 "mpeg2_ps_city_cc0.mpg", "cinepak_29.6s_tree.avi", "no_initial_keyframe.ts",
-                "animated_gif_people_walking.gif", "theora_1906_archival_214x160.ogv");
+                "animated_gif_people_walking.gif", "theora_1906_archival_214x160.ogv",
+                "mjpeg_avi_webcam_pcm_u8.avi", "long_79s_people_walking_msmpeg4v3.avi",
+                "phone_android9_vfr_1.6s.mp4", "very_short_1s_12frames_48x144.mp4",
+                "two_frames_1fps_84x33.mp4");
         // Spreads the tricky files evenly through the fight clips.
         int fightCount = files.size();
         for (int k = tricky.size() - 1; k >= 0; k--) {
@@ -121,9 +130,9 @@ public final class DecodeSoak {
     }
 
     /**
-     * Prints VmRSS, the committed and used Java heap after a full collection, and the native
-     * memory that JavaCPP tracks. RSS minus committed heap is native memory, metaspace and code,
-     * so a leak in FFmpeg shows up as growth in that difference.
+     * Prints VmRSS and the committed and used Java heap after a full collection. RSS minus
+     * committed heap is native memory, metaspace and code, so a leak in FFmpeg shows up as growth
+     * in that difference.
      */
     private static void printMemory(int done) throws IOException {
         System.gc();
@@ -132,9 +141,8 @@ public final class DecodeSoak {
         double rssMib = residentKib() / 1024.0;
         double committedMib = runtime.totalMemory() / 1048576.0;
         System.out.printf("decoded=%d rss_mib=%.1f heap_committed_mib=%.1f"
-                + " rss_minus_heap_mib=%.1f heap_used_mib=%.1f javacpp_tracked_mib=%.1f%n", done,
-                rssMib, committedMib, rssMib - committedMib, heapUsed / 1048576.0,
-                Pointer.totalBytes() / 1048576.0);
+                + " rss_minus_heap_mib=%.1f heap_used_mib=%.1f%n", done, rssMib, committedMib,
+                rssMib - committedMib, heapUsed / 1048576.0);
     }
 
     /** Returns VmRSS from /proc/self/status in KiB, or -1 where it is not available. */
