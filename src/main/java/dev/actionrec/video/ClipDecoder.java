@@ -234,6 +234,8 @@ final class ClipDecoder implements AutoCloseable {
      *
      * @throws VideoDecodeException when seeking back to the start fails
      */
+    // NOTE: no test file reaches this path: the test clips' seeks land on keyframes, and the
+    // B-frame clip's overshoot is resolved by the first back-off.
     private void restartSequential(String reason) throws VideoDecodeException {
         LOG.debug("{}: {}, so decoding restarts sequentially", file, reason);
         strategy = DecodeStrategy.SEQUENTIAL;
