@@ -1,5 +1,6 @@
 package dev.actionrec.video;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,9 +62,14 @@ public final class FrameDump {
         int rows = (frames.size() + columns - 1) / columns;
         BufferedImage sheet = new BufferedImage(used * cell, rows * cellHeight,
                 BufferedImage.TYPE_INT_RGB);
-        for (int i = 0; i < frames.size(); i++) {
-            sheet.getGraphics().drawImage(toImage(frames.get(i)), (i % columns) * cell,
-                    (i / columns) * cellHeight, null);
+        Graphics2D graphics = sheet.createGraphics();
+        try {
+            for (int i = 0; i < frames.size(); i++) {
+                graphics.drawImage(toImage(frames.get(i)), (i % columns) * cell,
+                        (i / columns) * cellHeight, null);
+            }
+        } finally {
+            graphics.dispose();
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * (display matrix or {@code rotate} tag), shown at display aspect (sample aspect ratio), resized
  * so the shorter side is {@code cropSize} and centre-cropped to {@code cropSize x cropSize}.
  *
- * <p>The video is decoded sequentially on a worker thread and only the frames that are kept are
- * converted to RGB. Audio is never decoded. Instances are immutable and may be shared between
+ * <p>The video is decoded on a worker thread, either sequentially or by seeking to the keyframe
+ * before each step, whichever the file's keyframe index suggests is faster (see {@link
+ * DecodeStrategy}). Both give the same frames. Only the frames that are kept are converted to
+ * RGB. Audio is never decoded. Instances are immutable and may be shared between
  * threads.
  */
 public final class FrameSampler {
@@ -44,6 +46,7 @@ public final class FrameSampler {
     private final SamplingParams params;
     private final int cropSize;
     private final Duration decodeTimeout;
+    private final DecodeStrategy forcedStrategy;
 
     /**
      * @param params number of steps and sampling rate
@@ -52,6 +55,12 @@ public final class FrameSampler {
      * @throws IllegalArgumentException if {@code cropSize < 1} or the timeout is not positive
      */
     public FrameSampler(SamplingParams params, int cropSize, Duration decodeTimeout) {
+        this(params, cropSize, decodeTimeout, null);
+    }
+
+    private FrameSampler(SamplingParams params, int cropSize, Duration decodeTimeout,
+            DecodeStrategy forcedStrategy) {
+        this.forcedStrategy = forcedStrategy;
         this.params = Objects.requireNonNull(params, "params");
         this.decodeTimeout = Objects.requireNonNull(decodeTimeout, "decodeTimeout");
         if (cropSize < 1) {
@@ -63,6 +72,16 @@ public final class FrameSampler {
                     + decodeTimeout);
         }
         this.cropSize = cropSize;
+    }
+
+    /**
+     * Returns a sampler that always uses {@code strategy} instead of choosing one per file, for
+     * comparing the strategies. SEEK still decodes sequentially when the file's index lists
+     * fewer than two keyframes, and {@link SampledClip#strategy()} reports the strategy used.
+     */
+    public FrameSampler withStrategy(DecodeStrategy strategy) {
+        return new FrameSampler(params, cropSize, decodeTimeout,
+                Objects.requireNonNull(strategy, "strategy"));
     }
 
     /** Returns the sampling parameters. */
@@ -88,13 +107,15 @@ public final class FrameSampler {
         checkReadable(video);
         AtomicBoolean cancelled = new AtomicBoolean();
         FutureTask<SampledClip> task = new FutureTask<>(
-                () -> ClipDecoder.decode(video, params, cropSize, cancelled::get));
+                () -> ClipDecoder.decode(video, params, cropSize, forcedStrategy,
+                        cancelled::get));
         Thread worker = new Thread(task, "video-decode " + video.getFileName());
         worker.setDaemon(true);
         worker.start();
         try {
             SampledClip clip = task.get(decodeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            LOG.debug("{}: sampled {} of {} steps", video, clip.realSteps(), params.frames());
+            LOG.debug("{}: sampled {} of {} steps, decoding {}", video, clip.realSteps(),
+                    params.frames(), clip.strategy());
             return clip;
         } catch (TimeoutException e) {
             // NOTE: FFmpeg calls cannot be interrupted from Java. The worker stops before its next

@@ -19,6 +19,7 @@ import java.util.List;
  * @param displayWidth width in pixels of the upright picture at display aspect, before resizing
  * @param displayHeight height in pixels of the upright picture at display aspect, before resizing
  * @param rotationDegrees clockwise rotation applied to make frames upright: 0, 90, 180 or 270
+ * @param strategy how the frames were reached: sequential decoding or seeking to keyframes
  */
 public record SampledClip(
         Path source,
@@ -27,7 +28,8 @@ public record SampledClip(
         long decodedDurationMicros,
         int displayWidth,
         int displayHeight,
-        int rotationDegrees) {
+        int rotationDegrees,
+        DecodeStrategy strategy) {
 
     public SampledClip {
         frames = List.copyOf(frames);

@@ -47,6 +47,16 @@ final class TestVideos {
      */
     static Path colourClip(Path file, double frameRate, List<Double> timesSeconds,
             DoubleToIntFunction colourAt) throws IOException {
+        return colourClip(file, frameRate, timesSeconds, colourAt, -1, 0);
+    }
+
+    /**
+     * Writes a colour clip as {@link #colourClip(Path, double, List, DoubleToIntFunction)} does,
+     * with at most {@code gopSize} frames from one keyframe to the next, or the encoder's default
+     * of 12 when {@code gopSize} is negative, and up to {@code bFrames} consecutive B-frames.
+     */
+    static Path colourClip(Path file, double frameRate, List<Double> timesSeconds,
+            DoubleToIntFunction colourAt, int gopSize, int bFrames) throws IOException {
         int width = 64;
         int height = 48;
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width,
@@ -57,6 +67,8 @@ final class TestVideos {
             recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
             recorder.setFrameRate(frameRate);
             recorder.setVideoQuality(2);
+            recorder.setGopSize(gopSize);
+            recorder.setVideoOption("bf", Integer.toString(bFrames));
             recorder.start();
             for (double t : timesSeconds) {
                 fill(frame, PALETTE[colourAt.applyAsInt(t)]);
