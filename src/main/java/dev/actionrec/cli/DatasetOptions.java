@@ -33,9 +33,21 @@ final class DatasetOptions {
      * with neither is its own group.
      */
     ClipDataset load() throws IOException {
-        ClipDataset dataset = Files.isRegularFile(data) && data.toString().endsWith(".csv")
+        return withGroups(read());
+    }
+
+    /** Reads the dataset with only the groups of a manifest's group column, for evaluation. */
+    ClipDataset loadForEvaluation() throws IOException {
+        return groupsCsv == null ? read() : withGroups(read());
+    }
+
+    private ClipDataset read() throws IOException {
+        return Files.isRegularFile(data) && data.toString().endsWith(".csv")
                 ? ClipDataset.fromManifest(data)
                 : ClipDataset.fromFolder(data);
+    }
+
+    private ClipDataset withGroups(ClipDataset dataset) throws IOException {
         Groups groups = Groups.fromPattern(groupPattern);
         if (groupsCsv != null) {
             groups = Groups.fromCsv(groupsCsv).orElse(groups);

@@ -63,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ActionModel model = ActionModel.load(modelFile);
         ModelMetadata metadata = model.metadata();
-        ClipDataset data = dataset.load();
+        ClipDataset data = dataset.loadForEvaluation();
         List<LabelledClip> clips = splitDir == null ? data.clips() : Split.read(splitDir, data).heldOut();
         SamplingParams sampling = new SamplingParams(metadata.sampling().frames(),
                 metadata.sampling().fps());

@@ -100,8 +100,8 @@ public final class FeatureExtractor implements AutoCloseable {
     private Decoded decode(Path video) {
         String key = null;
         try {
-            if (cache != null) {
-                key = cache.key(video, backbone, sampling);
+            key = cacheKey(video);
+            if (key != null) {
                 Optional<ClipFeatures> hit = cache.get(key, video);
                 if (hit.isPresent()) {
                     return new Decoded(key, null, hit.get(), null);
@@ -110,6 +110,22 @@ public final class FeatureExtractor implements AutoCloseable {
             return new Decoded(key, sampler.sample(video), null, null);
         } catch (IOException | RuntimeException e) {
             return new Decoded(key, null, null, e);
+        }
+    }
+
+    /**
+     * Returns the cache key, or null without a cache or when the file cannot be hashed; the
+     * sampler then reports what is wrong with the file (missing, unreadable) in its own terms.
+     */
+    private String cacheKey(Path video) {
+        if (cache == null) {
+            return null;
+        }
+        try {
+            return cache.key(video, backbone, sampling);
+        } catch (IOException e) {
+            log.debug("Cannot hash {} for the feature cache: {}", video, e.toString());
+            return null;
         }
     }
 
@@ -123,7 +139,7 @@ public final class FeatureExtractor implements AutoCloseable {
         }
         try {
             ClipFeatures features = computeFeatures(video, decoded.clip);
-            if (cache != null) {
+            if (decoded.key != null) {
                 cache.put(decoded.key, features);
             }
             return ExtractionResult.success(video, features, false);

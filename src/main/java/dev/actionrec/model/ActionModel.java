@@ -3,6 +3,8 @@ package dev.actionrec.model;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.actionrec.encoder.Encoders;
+import dev.actionrec.encoder.SequenceBatch;
 import dev.actionrec.features.Backbone;
 import dev.actionrec.features.ClipFeatures;
 import dev.actionrec.io.AtomicFiles;
@@ -142,9 +144,9 @@ public final class ActionModel {
      * @return {@code [clips][classes]} probabilities
      */
     public static float[][] forward(ComputationGraph network, List<ClipFeatures> normalizedClips) {
-        PaddedBatch batch = PaddedBatch.of(normalizedClips);
-        INDArray output = network.output(false, new INDArray[] {batch.features()},
-                new INDArray[] {batch.mask()}, null)[0];
+        SequenceBatch batch = SequenceBatch.of(
+                normalizedClips.stream().map(ClipFeatures::vectors).toList());
+        INDArray output = Encoders.predict(network, batch);
         return output.castTo(DataType.FLOAT).toFloatMatrix();
     }
 

@@ -1,9 +1,10 @@
 package dev.actionrec.train;
 
+import dev.actionrec.encoder.Encoders;
+import dev.actionrec.encoder.SequenceBatch;
 import dev.actionrec.features.ClipFeatures;
 import dev.actionrec.model.ActionModel;
 import dev.actionrec.model.FeatureNormalizer;
-import dev.actionrec.model.PaddedBatch;
 import dev.actionrec.model.TrainingSummary.EpochRecord;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,7 +106,7 @@ public final class Trainer {
             for (int i = start; i < Math.min(order.size(), start + options.batchSize()); i++) {
                 batch.add(trainSet.get(order.get(i)));
             }
-            network.fit(toDataSet(batch));
+            Encoders.fit(network, toDataSet(batch));
             double loss = network.score();
             if (!Double.isFinite(loss)) {
                 throw new TrainingException("training loss became " + loss + " in epoch " + epoch
@@ -138,7 +139,8 @@ public final class Trainer {
     }
 
     private MultiDataSet toDataSet(List<LabelledFeatures> batch) {
-        PaddedBatch padded = PaddedBatch.of(batch.stream().map(LabelledFeatures::features).toList());
+        SequenceBatch padded = SequenceBatch.of(
+                batch.stream().map(clip -> clip.features().vectors()).toList());
         INDArray labels = Nd4j.zeros(DataType.FLOAT, batch.size(), numClasses);
         for (int i = 0; i < batch.size(); i++) {
             labels.putScalar(i, batch.get(i).label(), 1f);
