@@ -24,7 +24,7 @@ public final class Backbones {
 
     /** Static facts of MobileNetV2; its feature vertex is the graph's {@code features} output. */
     public static final BackboneInfo MOBILENET_V2_INFO = new BackboneInfo(MobileNetV2Backbone.ID,
-            MobileNetV2Backbone.INPUT_SIZE, MobileNetV2Backbone.FEATURE_SIZE, 3_540_265L,
+            MobileNetV2Backbone.INPUT_SIZE, MobileNetV2Backbone.FEATURE_SIZE, 3_489_097L,
             WeightFile.MOBILENET_V2_QUANT, "features", PixelNormalisation.TFLITE_UINT8,
             "MobileNetV2 1.0 (TFLite uint8 weights as float); features: its global average pool;"
                     + " RGB scaled to [-1, 1]");

@@ -9,6 +9,7 @@ import java.util.function.LongFunction;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.deeplearning4j.zoo.PretrainedType;
 import org.deeplearning4j.zoo.ZooModel;
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * (BGR minus the VGG means) for VGG16, ResNet50 and SqueezeNet, Keras "tf" mode ([-1, 1]) for
  * Xception, and [0, 1] RGB for Darknet19 as in Darknet.
  */
-// NOTE: no pretrained zoo archive is available offline, so only the architectures (random
-// weights) and the download path (against a local server) are tested; the pixel mappings are
-// taken from the source frameworks and have not been checked against ImageNet photos here.
+// NOTE: the tests run offline without the zoo archives, so they cover the architectures with
+// random weights and the download path against a local server only. The pixel mappings come from
+// the source frameworks and are not checked against ImageNet photos.
 public final class Dl4jZooBackbones {
 
     /** Identifier of ResNet50. */
@@ -57,7 +58,11 @@ public final class Dl4jZooBackbones {
     private static final int LARGE_MODEL_BATCH_SIZE = 8;
     private static final Logger log = LoggerFactory.getLogger(Dl4jZooBackbones.class);
 
-    /** A zoo backbone. Its weight file is derived on each call, from the zoo's current base URL. */
+    /**
+     * A zoo backbone. Its weight file is derived on each call from the zoo's current base URL.
+     * ResNet50's random weights use He initialisation, because with the zoo's default (truncated
+     * normal, standard deviation 0.5) the activations overflow to NaN.
+     */
     private record Entry(String id, int inputSize, int featureSize, long parameters,
             String featureVertex, PixelNormalisation normalisation, String description,
             int batchSize, LongFunction<ZooModel<?>> factory) {
@@ -79,7 +84,8 @@ public final class Dl4jZooBackbones {
                     "ResNet50; features: average pool of the last residual block;"
                             + " BGR minus VGG means",
                     GraphBackbone.DEFAULT_BATCH_SIZE,
-                    seed -> ResNet50.builder().seed(seed).numClasses(IMAGENET_CLASSES).build()),
+                    seed -> ResNet50.builder().seed(seed).numClasses(IMAGENET_CLASSES)
+                            .weightInit(WeightInit.RELU.getWeightInitFunction()).build()),
             new Entry(SQUEEZENET, 227, 512, 1_235_496L, "fire9", PixelNormalisation.CAFFE_VGG,
                     "SqueezeNet (DL4J zoo); features: average pool of fire9;"
                             + " BGR minus VGG means",

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SqueezeNet v1.0 with the Deep Compression ImageNet weights: 227x227 BGR input minus the
- * channel means, the 512-d global average pool of fire9 as the feature vector, and 1000 class
- * scores (output i is line i + 1 of a 1001-line label file whose line 0 is background).
+ * SqueezeNet v1.0 with the Deep Compression ImageNet weights. It takes 227x227 BGR input minus
+ * the channel means, and its feature vector is the 512-d global average pool of fire9. The 1000
+ * class scores follow ImageNet order, so output i is line i + 1 of a 1001-line label file whose
+ * line 0 is background.
  *
  * <p>The weight file is decoded into a DL4J graph once and kept in a {@link ConvertedModelCache}
  * under the weights home folder.
@@ -39,7 +40,7 @@ public final class SqueezeNetV10 {
 
     private SqueezeNetV10() {}
 
-    /** Builds the graph with random weights; outputs {@code [features, logits]}. */
+    /** Builds the graph with random weights and outputs {@code [features, logits]}. */
     public static ComputationGraph init(long seed) {
         return SqueezeNetV10Architecture.build(seed);
     }

@@ -27,8 +27,8 @@ public record WeightFile(
      * SqueezeNet v1.0 (Caffe, 227x227 BGR) pruned and weight-shared by Deep Compression, from the
      * songhan/SqueezeNet-Deep-Compression repository (BSD licence).
      */
-    // NOTE: the URL follows the repository's master branch, because the full hash of the commit
-    // the shared copy came from is not known here; the SHA-256 check rejects any other content.
+    // NOTE: the URL follows the repository's master branch because the full hash of the commit
+    // with this content is not known. The SHA-256 check rejects any other content.
     public static final WeightFile SQUEEZENET_V1_0_COMPRESSED = new WeightFile(
             "compressed_SqueezeNet.net",
             URI.create("https://github.com/songhan/SqueezeNet-Deep-Compression/raw/master/"

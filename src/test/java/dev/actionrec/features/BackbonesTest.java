@@ -62,7 +62,7 @@ class BackbonesTest {
     }
 
     @Test
-    void missingZooWeightsOfflineNameFileUrlAndFolder() {
+    void offlineZooMessageNamesFile() {
         WeightsOptions offline = WeightsOptions.defaults().withHome(home).withWeightsDir(null)
                 .withWeightsFile(null).withDownload(false);
         WeightFile xception = Backbones.info("xception").weights();

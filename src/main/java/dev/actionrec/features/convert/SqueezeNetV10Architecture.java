@@ -17,10 +17,11 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * SqueezeNet v1.0 (Iandola et al., 2016) as in its Caffe deploy prototxt: 227x227x3 input (NCHW,
- * BGR minus the channel means), conv1 7x7/2, max pools 3x3/2 after conv1, fire4 and fire8, and
- * eight fire modules (squeeze 1x1, then expand 1x1 and expand 3x3 concatenated), then the
- * 1000-class conv_final (1x1 with padding 1, so 15x15) with ReLU and a global average pool.
+ * SqueezeNet v1.0 (Iandola et al., 2016) as in its Caffe deploy prototxt. The input is
+ * 227x227x3 (NCHW, BGR minus the channel means). Conv1 7x7/2 is followed by eight fire modules
+ * (squeeze 1x1, then expand 1x1 and expand 3x3 concatenated), with 3x3/2 max pools after conv1,
+ * fire4 and fire8. The 1000-class conv_final (1x1 with padding 1, so 15x15) has a ReLU and a
+ * global average pool.
  *
  * <p>Caffe rounds pooling output sizes up, DL4J's {@link ConvolutionMode#Truncate} rounds down.
  * Here every pooling input (111, 55, 27) minus 3 is even, so both give 55, 27 and 13.
