@@ -52,8 +52,9 @@ public final class Dl4jZooBackbones {
 
     private static final int IMAGENET_CLASSES = 1000;
     /**
-     * Frames per forward pass of VGG16 and Xception. A 30-frame pass of either grew past 10 GB of
-     * native memory (im2col buffers of the full-resolution convolutions) on an x86-64 CPU.
+     * Frames per forward pass of VGG16 and Xception. A 30-frame Xception pass stalled at a 10 GB
+     * native memory limit. For VGG16, one 3x3 convolution at 224x224 alone needs an im2col buffer
+     * of about 3.5 GB for 30 frames (an estimate: 30 x 224 x 224 x 576 floats).
      */
     private static final int LARGE_MODEL_BATCH_SIZE = 8;
     private static final Logger log = LoggerFactory.getLogger(Dl4jZooBackbones.class);

@@ -39,8 +39,9 @@ class RandomBackbonesTest {
     }
 
     /**
-     * VGG16 and Xception run 4 frames instead of 30: a 30-frame pass of either needs more than
-     * 10 GB of native memory, past the test JVM's limit, and takes minutes on 2 cores.
+     * VGG16 and Xception run 4 frames instead of 30. A 30-frame Xception pass stalled at the test
+     * JVM's 10 GB native memory limit, VGG16 needs still more memory per frame, and 30 frames of
+     * either take over a minute on 2 cores.
      */
     @ParameterizedTest
     @CsvSource({
