@@ -1,5 +1,6 @@
 package dev.actionrec.features;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -21,9 +22,38 @@ public final class Backbones {
 
     private Backbones() {}
 
-    /** Returns the identifiers {@link #open(String, WeightsOptions)} accepts. */
+    /** Static facts of MobileNetV2; its feature vertex is the graph's {@code features} output. */
+    public static final BackboneInfo MOBILENET_V2_INFO = new BackboneInfo(MobileNetV2Backbone.ID,
+            MobileNetV2Backbone.INPUT_SIZE, MobileNetV2Backbone.FEATURE_SIZE, 3_489_097L,
+            WeightFile.MOBILENET_V2_QUANT, "features", PixelNormalisation.TFLITE_UINT8,
+            "MobileNetV2 1.0 (TFLite uint8 weights as float); features: its global average pool;"
+                    + " RGB scaled to [-1, 1]");
+
+    /** Returns the identifiers {@link #open(String, WeightsOptions)} accepts, in listing order. */
     public static List<String> ids() {
-        return List.of(MobileNetV2Backbone.ID);
+        return infos().stream().map(BackboneInfo::id).toList();
+    }
+
+    /** Returns the static facts of every backbone, in the order of {@link #ids()}. */
+    public static List<BackboneInfo> infos() {
+        List<BackboneInfo> infos = new ArrayList<>();
+        infos.add(MOBILENET_V2_INFO);
+        infos.add(SqueezeNetV10.INFO);
+        infos.addAll(Dl4jZooBackbones.infos());
+        return List.copyOf(infos);
+    }
+
+    /**
+     * Returns the static facts of one backbone, without loading its weights.
+     *
+     * @throws IllegalArgumentException if the identifier is unknown
+     */
+    public static BackboneInfo info(String id) {
+        String normalised = normalise(id);
+        return infos().stream()
+                .filter(info -> info.id().equals(normalised))
+                .findFirst()
+                .orElseThrow(() -> unknown(id));
     }
 
     /**
@@ -44,12 +74,45 @@ public final class Backbones {
      * @throws WeightsException if the weights are missing, damaged or cannot be downloaded
      */
     public static Backbone open(String id, WeightsOptions options) {
-        String normalised = id.strip().toLowerCase(Locale.ROOT);
+        String normalised = info(id).id();
         if (normalised.equals(MobileNetV2Backbone.ID)) {
             return openMobileNetV2(options, DEFAULT_FORMAT);
         }
-        throw new IllegalArgumentException(
-                "unknown backbone '" + id + "', expected one of " + ids());
+        if (normalised.equals(SqueezeNetV10.ID)) {
+            return SqueezeNetV10.open(options);
+        }
+        return Dl4jZooBackbones.open(normalised, options);
+    }
+
+    /**
+     * Opens a backbone with random weights, for tests and timing; nothing is read or downloaded.
+     * Its {@link Backbone#weightsSha256()} is {@code "random-seed-<seed>"}.
+     *
+     * @param seed seed of the random weights
+     * @param batchSize frames per forward pass, at least 1
+     * @throws IllegalArgumentException if the identifier is unknown or the batch size below 1
+     */
+    public static Backbone openRandom(String id, long seed, int batchSize) {
+        String normalised = info(id).id();
+        String random = "random-seed-" + seed;
+        if (normalised.equals(MobileNetV2Backbone.ID)) {
+            MobileNetV2Zoo zoo = new MobileNetV2Zoo(DEFAULT_FORMAT, WeightsOptions.defaults(), seed);
+            return new MobileNetV2Backbone(zoo.init(), DEFAULT_FORMAT, random, batchSize);
+        }
+        if (normalised.equals(SqueezeNetV10.ID)) {
+            return new GraphBackbone(SqueezeNetV10.INFO, SqueezeNetV10.init(seed), random,
+                    batchSize);
+        }
+        return Dl4jZooBackbones.openRandom(normalised, seed, batchSize);
+    }
+
+    private static String normalise(String id) {
+        return id.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static IllegalArgumentException unknown(String id) {
+        return new IllegalArgumentException("unknown backbone '" + id + "'; choose one of "
+                + String.join(", ", ids()) + " (see 'actionrec backbones')");
     }
 
     /**

@@ -18,6 +18,17 @@ final class FrameTensors {
      * @throws IllegalArgumentException if a frame is not {@code size x size}
      */
     static INDArray toInput(List<VideoFrame> frames, CNN2DFormat format, int size) {
+        return toInput(frames, format, size, PixelNormalisation.TFLITE_UINT8);
+    }
+
+    /**
+     * Returns {@code [n, 3, size, size]} (NCHW) or {@code [n, size, size, 3]} (NHWC) floats
+     * mapped by {@code normalisation}, in its channel order.
+     *
+     * @throws IllegalArgumentException if a frame is not {@code size x size}
+     */
+    static INDArray toInput(List<VideoFrame> frames, CNN2DFormat format, int size,
+            PixelNormalisation normalisation) {
         int pixels = size * size;
         float[] values = new float[frames.size() * pixels * 3];
         for (int n = 0; n < frames.size(); n++) {
@@ -30,11 +41,13 @@ final class FrameTensors {
             byte[] rgb = frame.rgb();
             int base = n * pixels * 3;
             for (int i = 0; i < pixels * 3; i++) {
-                float value = ((rgb[i] & 0xFF) - 128) / 128f;
+                int rgbChannel = i % 3;
+                float value = normalisation.apply(rgbChannel, rgb[i] & 0xFF);
+                int channel = normalisation.inputChannel(rgbChannel);
                 if (format == CNN2DFormat.NHWC) {
-                    values[base + i] = value;
+                    values[base + i - rgbChannel + channel] = value;
                 } else {
-                    values[base + (i % 3) * pixels + i / 3] = value;
+                    values[base + channel * pixels + i / 3] = value;
                 }
             }
         }

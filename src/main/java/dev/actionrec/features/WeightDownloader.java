@@ -8,15 +8,13 @@ import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Downloads a {@link WeightFile} into a folder: the bytes go to a temporary file in the same
- * folder, are checked against the expected size and SHA-256, and only then are moved atomically
+ * folder, are checked against the expected size and checksums, and only then are moved atomically
  * to their final name. A failed or rejected download leaves no file behind.
  */
 public final class WeightDownloader {
@@ -40,7 +38,7 @@ public final class WeightDownloader {
      *
      * @return the path of the verified file
      * @throws IOException if the connection fails or times out, the server does not return 200,
-     *     or the content has the wrong size or SHA-256 (the message names the cause)
+     *     or the content has the wrong format, size or checksum (the message names the cause)
      */
     public Path download(WeightFile file, Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -48,26 +46,23 @@ public final class WeightDownloader {
         Path partial = Files.createTempFile(folder, file.fileName() + ".", ".part");
         log.info("Downloading {} to {}", file.describe(), target);
         try {
-            String sha256 = fetch(file, partial);
+            fetch(file, partial);
             long size = Files.size(partial);
-            if (size != file.sizeBytes()) {
+            String problem = WeightCheck.problem(file, partial);
+            if (problem != null) {
                 throw new IOException("download of " + file.fileName() + " from " + file.url()
-                        + " gave " + size + " bytes, expected " + file.sizeBytes());
-            }
-            if (!sha256.equals(file.sha256())) {
-                throw new IOException("download of " + file.fileName() + " from " + file.url()
-                        + " has SHA-256 " + sha256 + ", expected " + file.sha256());
+                        + " was rejected: the content " + problem);
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            log.info("Downloaded {} ({} bytes, SHA-256 verified)", target, size);
+            log.info("Downloaded {} ({} bytes, checksum verified)", target, size);
             return target;
         } finally {
             Files.deleteIfExists(partial);
         }
     }
 
-    private String fetch(WeightFile file, Path partial) throws IOException {
+    private void fetch(WeightFile file, Path partial) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) file.url().toURL().openConnection();
         connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
         connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
@@ -78,7 +73,8 @@ public final class WeightDownloader {
                 throw new IOException("download of " + file.fileName() + " from " + file.url()
                         + " failed with HTTP status " + status);
             }
-            return copy(connection, partial, file.sizeBytes());
+            long limit = file.hasKnownSize() ? file.sizeBytes() : Long.MAX_VALUE - 1;
+            copy(connection, partial, limit);
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("download of " + file.fileName() + " from "
                     + file.url() + " timed out (" + e.getMessage() + ")");
@@ -88,19 +84,16 @@ public final class WeightDownloader {
     }
 
     /** Copies at most {@code limit + 1} bytes, so an oversized body is detected but not stored. */
-    private static String copy(HttpURLConnection connection, Path partial, long limit)
+    private static void copy(HttpURLConnection connection, Path partial, long limit)
             throws IOException {
-        MessageDigest digest = Sha256.digest();
         byte[] buffer = new byte[1 << 16];
         long written = 0;
         try (InputStream in = connection.getInputStream();
                 OutputStream out = Files.newOutputStream(partial)) {
             for (int n = in.read(buffer); n >= 0 && written <= limit; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
-                digest.update(buffer, 0, n);
                 written += n;
             }
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,8 +1,6 @@
 package dev.actionrec.features;
 
-import dev.actionrec.features.tflite.TfliteModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -10,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds an intact copy of a {@link WeightFile}, in the order that {@link WeightsOptions}
- * describes. Every file is checked by size and SHA-256 before use, so weights are never
- * silently wrong or random.
+ * describes. Every file is checked by format, size (where published) and checksum before use,
+ * so weights are never silently wrong or random.
  */
 public final class WeightStore {
 
@@ -38,8 +36,8 @@ public final class WeightStore {
             return checkUserFile(file, options.weightsFile(), "given as weight file");
         }
         if (options.weightsDir() != null) {
-            Path candidate = options.weightsDir().resolve(file.fileName());
-            if (Files.exists(candidate)) {
+            Path candidate = inWeightsDir(file);
+            if (candidate != null) {
                 return checkUserFile(file, candidate,
                         "found in " + WeightsOptions.WEIGHTS_DIR_ENV + " folder");
             }
@@ -59,6 +57,16 @@ public final class WeightStore {
         return download(file);
     }
 
+    /** Returns {@code dir/<name>}, else {@code dir/<folder>/<name>} if either exists. */
+    private Path inWeightsDir(WeightFile file) {
+        Path direct = options.weightsDir().resolve(file.fileName());
+        if (Files.exists(direct) || file.folder().isEmpty()) {
+            return Files.exists(direct) ? direct : null;
+        }
+        Path nested = options.weightsDir().resolve(file.folder()).resolve(file.fileName());
+        return Files.exists(nested) ? nested : null;
+    }
+
     private Path checkUserFile(WeightFile file, Path path, String origin) {
         if (!Files.isRegularFile(path)) {
             throw new WeightsException("weight file " + path + " (" + origin
@@ -73,30 +81,8 @@ public final class WeightStore {
         return path;
     }
 
-    /** Returns why the file is not an intact copy, or null if it is. */
     private static String problem(WeightFile file, Path path) {
-        try {
-            if (!hasTfliteIdentifier(path)) {
-                return "is not a TensorFlow Lite model";
-            }
-            long size = Files.size(path);
-            if (size != file.sizeBytes()) {
-                return "has " + size + " bytes, expected " + file.sizeBytes();
-            }
-            String sha256 = Sha256.of(path);
-            if (!sha256.equals(file.sha256())) {
-                return "has SHA-256 " + sha256 + ", expected " + file.sha256();
-            }
-            return null;
-        } catch (IOException e) {
-            return "cannot be read: " + e.getMessage();
-        }
-    }
-
-    private static boolean hasTfliteIdentifier(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return TfliteModel.hasIdentifier(in.readNBytes(8));
-        }
+        return WeightCheck.problem(file, path);
     }
 
     private Path download(WeightFile file) {

@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * Locations of weight files and the download policy.
  *
- * <p>Lookup order: {@code weightsFile} if set, else {@code weightsDir/<file name>} if that file
- * exists, else {@code home/<file name>}, else a download into {@code home}.
+ * <p>Lookup order: {@code weightsFile} if set, else {@code weightsDir/<file name>} or {@code
+ * weightsDir/<folder>/<file name>} (see {@link WeightFile#folder()}) if that file exists, else
+ * {@code home/<file name>}, else a download into {@code home}.
  *
  * @param weightsFile explicit weight file (the {@code --weights} option), or null
  * @param weightsDir folder of weight files (environment variable {@code ACTIONREC_WEIGHTS}), or
