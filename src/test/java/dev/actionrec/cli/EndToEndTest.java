@@ -136,6 +136,8 @@ class EndToEndTest {
         JsonNode report = JSON.readTree(run.out());
         assertEquals(testClips.size(), report.get("count").asInt(), run.describe());
         double accuracy = report.get("accuracy").asDouble();
+        System.out.printf("End-to-end held-out accuracy: %.3f on %d clips%n", accuracy,
+                testClips.size());
         assertTrue(accuracy >= 0.65, "held-out accuracy " + accuracy + "\n" + run.describe());
     }
 
