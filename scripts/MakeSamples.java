@@ -6,15 +6,23 @@ import java.util.List;
 import org.bytedeco.javacpp.Loader;
 
 /**
- * Writes the sample clips in samples/ with the ffmpeg program bundled in JavaCV's FFmpeg jar.
- * Run through scripts/make-samples.
+ * Writes the sample clips in samples/ with the ffmpeg program bundled in JavaCV's FFmpeg jar,
+ * or with {@code --bench-clip FILE} the 30-s 720p clip of the benchmarks. Run through
+ * scripts/make-samples and scripts/bench.
  */
 public class MakeSamples {
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        if (args.length == 2 && args[0].equals("--bench-clip")) {
+            // 30 s of 1280x720 H.264 at 30 fps with a keyframe every 250 frames.
+            run(ffmpeg, "-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-t", "30",
+                    "-c:v", "libopenh264", "-b:v", "4M", "-g", "250", "-pix_fmt", "yuv420p",
+                    args[1]);
+            return;
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "samples");
         Files.createDirectories(out);
-        String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
 
         // A 4 s test pattern with a moving clock and colour bars, 320x240 at 25 fps.
         run(ffmpeg, "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=4",

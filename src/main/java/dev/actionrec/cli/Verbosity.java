@@ -11,11 +11,12 @@ final class Verbosity {
 
     /**
      * Applies a verbosity: below 0 logs warnings and errors only, 0 adds actionrec's progress
-     * (INFO), 1 adds actionrec's internals (DEBUG), 2 or more adds the libraries' INFO and DEBUG.
+     * (INFO), 1 adds actionrec's internals (DEBUG), 2 or more adds the libraries' warnings, INFO
+     * and DEBUG; below 2 the libraries log errors only.
      */
     static void apply(int verbosity) {
         Level own = verbosity < 0 ? Level.WARN : verbosity == 0 ? Level.INFO : Level.DEBUG;
-        Level libraries = verbosity >= 2 ? Level.DEBUG : Level.WARN;
+        Level libraries = verbosity >= 2 ? Level.DEBUG : Level.ERROR;
         logger("dev.actionrec").setLevel(own);
         logger("org.nd4j").setLevel(libraries);
         logger("org.deeplearning4j").setLevel(libraries);
