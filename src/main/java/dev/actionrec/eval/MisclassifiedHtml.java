@@ -15,13 +15,15 @@ final class MisclassifiedHtml {
     private MisclassifiedHtml() {}
 
     static String section(List<String> labels, List<MisclassifiedClip> clips, int omitted) {
-        StringBuilder html = new StringBuilder("<section>\n<h2>Misclassified clips</h2>\n");
+        StringBuilder html =
+                new StringBuilder("<section id=\"misclassified\">\n<h2>Misclassified clips</h2>\n");
         if (clips.isEmpty() && omitted == 0) {
             return html.append("<p>None: every clip was predicted correctly.</p>\n</section>\n")
                     .toString();
         }
         html.append("<p>").append(clips.size() + omitted)
-                .append(" clip(s); the thumbnail is the middle sampled frame.</p>\n<table>\n")
+                .append(" clip(s). The thumbnail is the middle sampled frame, and the true label"
+                        + " is in bold among the guesses.</p>\n<table>\n")
                 .append(Html.headerRow("frame", "clip", "true label", "top-" + GUESSES
                         + " guesses"));
         for (MisclassifiedClip clip : clips) {

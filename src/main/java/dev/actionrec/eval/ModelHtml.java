@@ -17,7 +17,8 @@ final class ModelHtml {
 
     /** Returns the model section: encoder, backbone, sampling, labels and training summary. */
     static String modelSection(ModelMetadata model) {
-        StringBuilder html = new StringBuilder("<section>\n<h2>Model</h2>\n<table class=\"kv\">\n");
+        StringBuilder html = new StringBuilder("<section id=\"model\">\n<h2>Model</h2>\n"
+                + "<table class=\"kv\">\n");
         row(html, "encoder", model.encoder() + " " + model.encoderSettings());
         ModelMetadata.BackboneInfo backbone = model.backbone();
         row(html, "backbone", String.format(Locale.ROOT,
@@ -54,7 +55,8 @@ final class ModelHtml {
         String text = splitDescription == null
                 ? "All " + clipCount + " readable clips of the data folder (no --split given)."
                 : splitDescription;
-        return "<section>\n<h2>Evaluated clips</h2>\n<p>" + escape(text) + "</p>\n</section>\n";
+        return "<section id=\"split\">\n<h2>Evaluated clips</h2>\n<p>" + escape(text)
+                + "</p>\n</section>\n";
     }
 
     /** Returns "total {label=count, ...}" with the labels in model order, then any others. */

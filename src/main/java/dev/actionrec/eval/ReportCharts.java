@@ -63,7 +63,8 @@ final class ReportCharts {
         List<Number[]> cells = new ArrayList<>();
         for (int actual = 0; actual < n; actual++) {
             for (int predicted = 0; predicted < n; predicted++) {
-                cells.add(new Number[] {predicted, n - 1 - actual, matrix.count(actual, predicted)});
+                int count = matrix.count(actual, predicted);
+                cells.add(new Number[] {predicted, n - 1 - actual, count});
             }
         }
         chart.addSeries("clips", labels, rows, cells);

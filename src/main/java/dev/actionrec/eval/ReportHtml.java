@@ -23,13 +23,14 @@ final class ReportHtml {
             thead th, tr:first-child th { background: #f3f6f9; }
             table.kv th { background: #f3f6f9; white-space: nowrap; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
-            td.path { word-break: break-all; max-width: 32em; }
+            td.path { overflow-wrap: anywhere; max-width: 32em; }
             .metrics { display: flex; flex-wrap: wrap; gap: 1em; }
             .metric { border: 1px solid #ccc; border-radius: 6px; padding: 0.6em 1.2em;
                       min-width: 10em; }
             .metric .value { font-size: 2em; font-weight: bold; }
             .metric .detail { color: #666; }
             img.chart { max-width: 100%; height: auto; border: 1px solid #eee; }
+            td ol { margin: 0; padding-left: 1.6em; }
             img.thumb { width: 112px; height: 112px; display: block; }
             .note { color: #a33; font-size: 0.9em; max-width: 14em; }
             """;
@@ -55,12 +56,12 @@ final class ReportHtml {
         html.append(ModelHtml.modelSection(model));
         html.append(ModelHtml.splitSection(splitDescription, report.count()));
         html.append(classTable(report));
-        html.append(image("Confusion matrix", "rows: true label, columns: predicted label",
-                confusionPng));
+        html.append(image("confusion", "Confusion matrix",
+                "rows: true label, columns: predicted label", confusionPng));
         html.append(trainingPng == null
-                ? "<section>\n<h2>Training curves</h2>\n<p>The model file has no per-epoch"
-                        + " history.</p>\n</section>\n"
-                : image("Training curves", "the vertical line marks the kept epoch",
+                ? "<section id=\"training\">\n<h2>Training curves</h2>\n<p>The model file has no"
+                        + " per-epoch history.</p>\n</section>\n"
+                : image("training", "Training curves", "the vertical line marks the kept epoch",
                         trainingPng));
         html.append(MisclassifiedHtml.section(report.labels(), misclassified, omitted));
         html.append(skippedSection(skipped));
@@ -85,7 +86,9 @@ final class ReportHtml {
     }
 
     private static String classTable(EvaluationReport report) {
-        StringBuilder html = new StringBuilder("<section>\n<h2>Per-class results</h2>\n<table>\n");
+        StringBuilder html =
+                new StringBuilder("<section id=\"classes\">\n<h2>Per-class results</h2>\n"
+                + "<table>\n");
         html.append(Html.headerRow("class", "clips", "tp", "fn", "fp", "precision", "recall",
                 "F1"));
         for (ClassMetrics m : report.classMetrics()) {
@@ -105,14 +108,16 @@ final class ReportHtml {
         return html.append("</table>\n</section>\n").toString();
     }
 
-    private static String image(String title, String caption, byte[] png) {
-        return "<section>\n<h2>" + escape(title) + "</h2>\n<p>" + escape(caption) + "</p>\n"
+    private static String image(String id, String title, String caption, byte[] png) {
+        return "<section id=\"" + id + "\">\n<h2>" + escape(title) + "</h2>\n"
+                + "<p>" + escape(caption) + "</p>\n"
                 + "<img class=\"chart\" alt=\"" + escape(title) + "\" src=\""
                 + Html.pngDataUri(png) + "\">\n</section>\n";
     }
 
     private static String skippedSection(List<SkippedFile> skipped) {
-        StringBuilder html = new StringBuilder("<section>\n<h2>Skipped files</h2>\n");
+        StringBuilder html =
+                new StringBuilder("<section id=\"skipped\">\n<h2>Skipped files</h2>\n");
         if (skipped.isEmpty()) {
             return html.append("<p>None: every file was evaluated.</p>\n</section>\n").toString();
         }
