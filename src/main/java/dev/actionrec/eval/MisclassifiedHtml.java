@@ -24,8 +24,8 @@ final class MisclassifiedHtml {
         html.append("<p>").append(clips.size() + omitted)
                 .append(" clip(s). The thumbnail is the middle sampled frame, and the true label"
                         + " is in bold among the guesses.</p>\n<table>\n")
-                .append(Html.headerRow("frame", "clip", "true label", "top-" + GUESSES
-                        + " guesses"));
+                .append(Html.headerRow("frame", "clip", "true label", "top-"
+                        + Math.min(GUESSES, labels.size()) + " guesses"));
         for (MisclassifiedClip clip : clips) {
             html.append(row(labels, clip));
         }

@@ -155,6 +155,7 @@ class ReportFolderTest {
         String misclassified = html.substring(html.indexOf("<h2>Misclassified clips</h2>"),
                 html.indexOf("<h2>Skipped files</h2>"));
 
+        assertTrue(misclassified.contains("<th>top-3 guesses</th>"), misclassified);
         assertTrue(misclassified.contains("w2.mp4"), misclassified);
         assertTrue(misclassified.contains("missing.mp4"), misclassified);
         assertTrue(misclassified.contains("<li>walk 0.700</li>"), misclassified);
@@ -218,6 +219,18 @@ class ReportFolderTest {
         BufferedImage curves = ReportCharts.trainingCurves(training);
 
         assertEquals(1120, curves.getWidth());
+    }
+
+    @Test
+    void chartLabelsShortenedAndKeptDistinct() {
+        String longA = "a".repeat(30) + "-first";
+        String longB = "a".repeat(30) + "-second";
+
+        assertEquals(List.of("run", "a".repeat(23) + "\u2026"),
+                ReportCharts.axisLabels(List.of("run", longA)));
+        assertEquals(List.of("1. run", "2. " + "a".repeat(23) + "\u2026",
+                "3. " + "a".repeat(23) + "\u2026"),
+                ReportCharts.axisLabels(List.of("run", longA, longB)));
     }
 
     private static int count(String text, String part) {
