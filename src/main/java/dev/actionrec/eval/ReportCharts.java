@@ -22,7 +22,12 @@ import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Draws the charts of a report folder with XChart. */
+/**
+ * Draws the charts of a report folder with XChart.
+ *
+ * <p>NOTE: drawing text needs at least one font the JDK can find through fontconfig. A minimal
+ * container without fonts (tested here only with DejaVu installed) may fail at this point.
+ */
 final class ReportCharts {
 
     private static final int CELL_SIZE = 70;
