@@ -6,6 +6,8 @@ import dev.actionrec.data.SkippedFile;
 import dev.actionrec.data.Split;
 import dev.actionrec.eval.EvaluationReport;
 import dev.actionrec.eval.Evaluator;
+import dev.actionrec.eval.ReportFolder;
+import dev.actionrec.eval.VideoThumbnails;
 import dev.actionrec.features.Backbone;
 import dev.actionrec.features.Backbones;
 import dev.actionrec.features.FeatureExtractor;
@@ -54,7 +56,9 @@ final class EvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write report.json, predictions.csv and confusion.csv here.")
+            description = "Also write a report folder here: index.html (one self-contained page),"
+                    + " report.json, predictions.csv, confusion.csv, confusion.png and"
+                    + " training.png.")
     Path reportDir;
 
     @Mixin ExtractionOptions extraction;
@@ -64,7 +68,10 @@ final class EvaluateCommand implements Callable<Integer> {
         ActionModel model = ActionModel.load(modelFile);
         ModelMetadata metadata = model.metadata();
         ClipDataset data = dataset.loadForEvaluation();
-        List<LabelledClip> clips = splitDir == null ? data.clips() : Split.read(splitDir, data).heldOut();
+        Split split = splitDir == null ? null : Split.read(splitDir, data);
+        List<LabelledClip> clips = split == null ? data.clips() : split.heldOut();
+        String splitDescription = split == null ? null
+                : "held-out list of " + splitDir + ": " + split.describe();
         SamplingParams sampling = new SamplingParams(metadata.sampling().frames(),
                 metadata.sampling().fps());
         log.info("Evaluating {} on {} clips", modelFile, clips.size());
@@ -90,10 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
             Format.printSkipped(out, skipped);
         }
         if (reportDir != null) {
-            report.writeJson(reportDir.resolve("report.json"));
-            report.writePredictionsCsv(reportDir.resolve("predictions.csv"));
-            report.writeConfusionCsv(reportDir.resolve("confusion.csv"));
-            log.info("Wrote the report to {}", reportDir);
+            ReportFolder.write(reportDir, report, metadata, skipped, splitDescription,
+                    new VideoThumbnails(sampling, VideoThumbnails.DEFAULT_SIZE,
+                            extraction.decodeTimeout()));
         }
         out.flush();
         return result.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.VIDEOS_FAILED;
