@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the training loss weights each class: not at all, by inverse class frequency, or from a
- * CSV file of {@code label,weight} lines.
+ * The class weighting of the training loss: none, inverse class frequency, or weights from a CSV
+ * file of {@code label,weight} lines.
  *
  * @param mode the weighting
  * @param file the CSV file for {@link Mode#FILE}, null otherwise
@@ -36,7 +36,8 @@ public record ClassWeighting(Mode mode, Path file) {
 
     public ClassWeighting {
         if ((mode == Mode.FILE) != (file != null)) {
-            throw new IllegalArgumentException("a CSV file is required for FILE class weights only");
+            throw new IllegalArgumentException(
+                    "a CSV file is required for FILE class weights, and only for them");
         }
     }
 

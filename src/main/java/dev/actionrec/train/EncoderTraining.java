@@ -31,7 +31,8 @@ public final class EncoderTraining {
      * @param network the network with the weights of the best epoch
      * @param result normaliser, history and best epoch
      * @param classWeights the loss weight of each label, or null without class weights
-     * @param seconds wall-clock training time of this process, in seconds
+     * @param seconds wall-clock training time of this process, in seconds; a resumed run counts
+     *     only the epochs after the checkpoint
      */
     public record Fitted(ComputationGraph network, Trainer.TrainingResult result,
             double[] classWeights, double seconds) {}
@@ -40,9 +41,9 @@ public final class EncoderTraining {
      * Builds the encoder, or restores it from the request's checkpoint when {@code
      * request.resume()} is set, and trains it.
      *
-     * @throws TrainingException if resuming and the checkpoint is missing, unreadable or was
-     *     written for other inputs; if a checkpoint cannot be written; if the class weights are
-     *     invalid; or if training diverges
+     * @throws TrainingException if the class weights are invalid or training diverges. It is
+     *     also thrown when a checkpoint cannot be written, or when resuming from a checkpoint that
+     *     is missing, unreadable or written for other inputs.
      */
     public static Fitted fit(TrainingPipeline.Request request, List<LabelledFeatures> training,
             List<LabelledFeatures> validation, Trainer.EpochListener listener) {

@@ -32,7 +32,7 @@ public final class Trainer {
     /** Probabilities are clipped to this before the logarithm of the validation loss. */
     private static final double MIN_PROBABILITY = 1e-7;
 
-    /** What to change when training diverges, appended to the error message. */
+    /** Advice on a diverged run, appended to the error message. */
     private static final String DIVERGENCE_ADVICE = "; training diverged and was stopped without"
             + " writing a checkpoint for this epoch. Lower --learning-rate (for example by a"
             + " factor of 10), clip gradients, or check the input features for NaN or very large"
@@ -55,7 +55,7 @@ public final class Trainer {
         void onEpoch(EpochRecord record, ComputationGraph network);
     }
 
-    /** Stores the state after each finished epoch, before the {@link EpochListener} sees it. */
+    /** Stores the state after each finished epoch, before the {@link EpochListener} runs. */
     @FunctionalInterface
     public interface CheckpointWriter {
         /**
