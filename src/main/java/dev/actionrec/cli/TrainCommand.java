@@ -11,6 +11,8 @@ import dev.actionrec.features.Backbones;
 import dev.actionrec.features.ExtractionResult;
 import dev.actionrec.features.FeatureExtractor;
 import dev.actionrec.model.TrainingSummary.EpochRecord;
+import dev.actionrec.train.ClassWeighting;
+import dev.actionrec.train.TrainingCheckpoint;
 import dev.actionrec.train.TrainingOptions;
 import dev.actionrec.train.TrainingPipeline;
 import dev.actionrec.video.SamplingParams;
@@ -78,6 +80,18 @@ final class TrainCommand implements Callable<Integer> {
             description = "Frame backbone (default: ${DEFAULT-VALUE}); see 'actionrec backbones'.")
     String backboneId;
 
+    @Option(names = "--class-weights", paramLabel = "auto|none|FILE", defaultValue = "none",
+            description = "Weight of each class in the loss: auto (inverse class frequency of the"
+                    + " training clips, mean 1), none, or a CSV file of label,weight lines"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String classWeights;
+
+    @Option(names = "--resume",
+            description = "Continue an interrupted run from MODEL.checkpoint, which training"
+                    + " writes after every epoch and deletes once MODEL is written. The data,"
+                    + " labels and options must be the same as in the interrupted run.")
+    boolean resume;
+
     @Mixin SamplingOptions sampling;
     @Mixin EncoderOptions encoderOptions;
     @Mixin ExtractionOptions extraction;
@@ -102,13 +116,14 @@ final class TrainCommand implements Callable<Integer> {
                     data.labels().size(), seed, samplingParams.frames());
             TrainingPipeline.Request request = new TrainingPipeline.Request(data.labels(),
                     validationSplit.train(), validationSplit.heldOut(),
-                    validationSplit.describe(), encoder, options, extraction.failFast);
+                    validationSplit.describe(), encoder, options, extraction.failFast,
+                    ClassWeighting.parse(classWeights), TrainingCheckpoint.pathFor(out), resume);
             TrainingPipeline.Outcome outcome;
             try (Progress progress = Progress.start("Features", pool.size(), "clips")) {
                 outcome = new TrainingPipeline(backbone, samplingParams, extractor)
                         .run(request, new Listener(new ExtractionLog(progress, pool.size())));
             }
-            outcome.model().save(out);
+            outcome.save(out);
 
             List<SkippedFile> skipped = new ArrayList<>(data.skipped());
             skipped.addAll(outcome.skipped());

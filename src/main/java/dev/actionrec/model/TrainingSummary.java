@@ -15,6 +15,8 @@ import java.util.Map;
  * @param seed the random seed of the run
  * @param seconds wall-clock training time, excluding feature extraction
  * @param createdAt ISO-8601 time the model was written
+ * @param classWeights loss weight per label, or null when the loss was not class-weighted (also
+ *     in model files written before class weights existed)
  */
 public record TrainingSummary(
         List<EpochRecord> epochs,
@@ -24,7 +26,16 @@ public record TrainingSummary(
         String split,
         long seed,
         double seconds,
-        String createdAt) {
+        String createdAt,
+        Map<String, Double> classWeights) {
+
+    /** Creates a summary of a run without class weights. */
+    public TrainingSummary(List<EpochRecord> epochs, int bestEpoch,
+            Map<String, Integer> trainClips, Map<String, Integer> validationClips, String split,
+            long seed, double seconds, String createdAt) {
+        this(epochs, bestEpoch, trainClips, validationClips, split, seed, seconds, createdAt,
+                null);
+    }
 
     /**
      * One epoch of training.

@@ -15,6 +15,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ public final class Trainer {
     /** Probabilities are clipped to this before the logarithm of the validation loss. */
     private static final double MIN_PROBABILITY = 1e-7;
 
+    /** Advice on a diverged run, appended to the error message. */
+    private static final String DIVERGENCE_ADVICE = "; training diverged and was stopped without"
+            + " writing a checkpoint for this epoch. Lower --learning-rate (for example by a"
+            + " factor of 10), clip gradients, or check the input features for NaN or very large"
+            + " values (delete a feature cache that may be corrupt)";
+
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
 
     private final TrainingOptions options;
@@ -41,61 +49,106 @@ public final class Trainer {
         this.numClasses = numClasses;
     }
 
-    /** Receives each finished epoch, for progress output and checkpoints. */
+    /** Receives each finished epoch, for progress output. */
     @FunctionalInterface
     public interface EpochListener {
         void onEpoch(EpochRecord record, ComputationGraph network);
     }
 
+    /** Stores the state after each finished epoch, before the {@link EpochListener} runs. */
+    @FunctionalInterface
+    public interface CheckpointWriter {
+        /**
+         * Stores {@code state} and {@code network}, whose parameters are all finite.
+         *
+         * @throws TrainingException if the checkpoint cannot be written
+         */
+        void write(TrainingState state, ComputationGraph network);
+    }
+
     /**
-     * Trains {@code network} in place.
+     * Trains {@code network} in place from its first epoch, without checkpoints.
      *
-     * @param validation clips for validation; may be empty, then the last epoch is kept
-     * @return the fitted normaliser, the per-epoch history and the epoch whose weights are kept
-     * @throws TrainingException if the loss becomes NaN or infinite
+     * @see #train(ComputationGraph, List, List, TrainingState, CheckpointWriter, EpochListener)
      */
     public TrainingResult train(ComputationGraph network, List<LabelledFeatures> training,
             List<LabelledFeatures> validation, EpochListener listener) {
-        FeatureNormalizer normalizer = FeatureNormalizer.fit(
-                training.stream().map(LabelledFeatures::features).toList());
+        return train(network, training, validation, null, (state, net) -> {}, listener);
+    }
+
+    /**
+     * Trains {@code network} in place, from the first epoch or from a checkpointed state.
+     *
+     * <p>Epoch {@code e} visits the training clips in an order that depends only on the seed and
+     * {@code e}, and reseeds ND4J's random generator (dropout) with {@code seed + e}. So a run
+     * resumed from the state after epoch {@code k}, with the network and updater state of that
+     * epoch, gives the same weights as a run that was never interrupted.
+     *
+     * @param validation clips for validation; may be empty, then the last epoch is kept
+     * @param resumeFrom the state after the last finished epoch, with {@code network} restored
+     *     from the same checkpoint; null to start from the first epoch
+     * @param checkpoints receives the state after each epoch
+     * @return the fitted normaliser, the per-epoch history and the epoch whose weights are kept
+     * @throws TrainingException if the loss or a weight becomes NaN or infinite; no checkpoint
+     *     is written for that epoch
+     */
+    public TrainingResult train(ComputationGraph network, List<LabelledFeatures> training,
+            List<LabelledFeatures> validation, TrainingState resumeFrom,
+            CheckpointWriter checkpoints, EpochListener listener) {
+        FeatureNormalizer normalizer = resumeFrom != null
+                ? resumeFrom.normalizer()
+                : FeatureNormalizer.fit(training.stream().map(LabelledFeatures::features).toList());
         List<LabelledFeatures> trainSet = normalize(training, normalizer);
         List<LabelledFeatures> validationSet = normalize(validation, normalizer);
+        TrainingState state = resumeFrom != null ? resumeFrom : TrainingState.initial(normalizer);
 
-        List<EpochRecord> history = new ArrayList<>();
-        Random random = new Random(options.seed());
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < trainSet.size(); i++) {
-            order.add(i);
-        }
-        INDArray bestParams = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-
-        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            Collections.shuffle(order, random);
-            double trainLoss = runEpoch(network, trainSet, order, epoch);
+        while (state.completedEpochs() < options.epochs() && !patienceExhausted(state)) {
+            int epoch = state.completedEpochs() + 1;
+            Nd4j.getRandom().setSeed(options.seed() + epoch);
+            double trainLoss = runEpoch(network, trainSet, shuffledOrder(trainSet.size(), epoch),
+                    epoch);
+            requireFiniteParameters(network, epoch);
             EpochRecord record = validationSet.isEmpty()
                     ? new EpochRecord(epoch, trainLoss, Double.NaN, Double.NaN)
                     : validate(network, validationSet, epoch, trainLoss);
-            history.add(record);
             log.debug("Epoch {}: {}", epoch, record);
 
             double monitored = validationSet.isEmpty() ? trainLoss : record.validationLoss();
-            if (monitored < bestLoss || bestParams == null) {
-                bestLoss = monitored;
-                bestEpoch = epoch;
-                bestParams = network.params().dup();
-            }
+            state = state.next(record, monitored, network);
+            checkpoints.write(state, network);
             listener.onEpoch(record, network);
-            if (options.patience() > 0 && epoch - bestEpoch >= options.patience()) {
-                log.info("Early stop after epoch {}: validation loss has not improved since epoch {}",
-                        epoch, bestEpoch);
-                break;
-            }
+        }
+        if (patienceExhausted(state)) {
+            log.info("Early stop after epoch {}: validation loss has not improved since epoch {}",
+                    state.completedEpochs(), state.bestEpoch());
         }
 
-        network.setParams(bestParams);
-        return new TrainingResult(normalizer, history, bestEpoch);
+        network.setParams(state.bestParams());
+        return new TrainingResult(normalizer, state.history(), state.bestEpoch());
+    }
+
+    private boolean patienceExhausted(TrainingState state) {
+        return options.patience() > 0 && state.bestParams() != null
+                && state.completedEpochs() - state.bestEpoch() >= options.patience();
+    }
+
+    /** Returns the visiting order of epoch {@code epoch}, a function of the seed and the epoch. */
+    List<Integer> shuffledOrder(int size, int epoch) {
+        List<Integer> order = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, new Random(options.seed() * 1_000_003L + epoch));
+        return order;
+    }
+
+    private static void requireFiniteParameters(ComputationGraph network, int epoch) {
+        INDArray params = network.params();
+        if (BooleanIndexing.or(params, Conditions.isNan())
+                || BooleanIndexing.or(params, Conditions.isInfinite())) {
+            throw new TrainingException("a network weight became NaN or infinite in epoch " + epoch
+                    + DIVERGENCE_ADVICE);
+        }
     }
 
     private double runEpoch(ComputationGraph network, List<LabelledFeatures> trainSet,
@@ -110,7 +163,7 @@ public final class Trainer {
             double loss = network.score();
             if (!Double.isFinite(loss)) {
                 throw new TrainingException("training loss became " + loss + " in epoch " + epoch
-                        + "; lower --learning-rate, or check the input clips and features");
+                        + ", batch " + (start / options.batchSize() + 1) + DIVERGENCE_ADVICE);
             }
             lossSum += loss * batch.size();
         }

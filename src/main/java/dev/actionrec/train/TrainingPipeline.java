@@ -4,7 +4,6 @@ import dev.actionrec.Version;
 import dev.actionrec.data.LabelledClip;
 import dev.actionrec.data.SkippedFile;
 import dev.actionrec.encoder.EncoderConfig;
-import dev.actionrec.encoder.EncoderFactory;
 import dev.actionrec.features.Backbone;
 import dev.actionrec.features.ExtractionResult;
 import dev.actionrec.features.FeatureExtractor;
@@ -13,6 +12,8 @@ import dev.actionrec.model.ModelMetadata;
 import dev.actionrec.model.TrainingSummary;
 import dev.actionrec.model.TrainingSummary.EpochRecord;
 import dev.actionrec.video.SamplingParams;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class TrainingPipeline {
      * @param encoder encoder configuration, sized for the backbone's features and the labels
      * @param options epochs, batch size, patience and seed
      * @param failFast stop at the first video that cannot be read
+     * @param classWeighting how the loss weights each class
+     * @param checkpoint file that receives the training state after every epoch, or null for
+     *     none; see {@link TrainingCheckpoint#pathFor}
+     * @param resume continue from {@code checkpoint} instead of starting from the first epoch
      */
     public record Request(
             List<String> labels,
@@ -56,15 +61,33 @@ public final class TrainingPipeline {
             String splitDescription,
             EncoderConfig encoder,
             TrainingOptions options,
-            boolean failFast) {}
+            boolean failFast,
+            ClassWeighting classWeighting,
+            Path checkpoint,
+            boolean resume) {}
 
     /**
      * The trained model and the clips that could not be used.
      *
      * @param model the model, ready to save
      * @param skipped videos that could not be read, with the reason
+     * @param checkpoint the run's checkpoint file, or null without checkpoints
      */
-    public record Outcome(ActionModel model, List<SkippedFile> skipped) {}
+    public record Outcome(ActionModel model, List<SkippedFile> skipped, Path checkpoint) {
+
+        /**
+         * Writes the model file atomically, then deletes the checkpoint, which is no longer
+         * needed.
+         *
+         * @throws IOException if the model file cannot be written; the checkpoint is then kept
+         */
+        public void save(Path modelFile) throws IOException {
+            model.save(modelFile);
+            if (checkpoint != null) {
+                Files.deleteIfExists(checkpoint);
+            }
+        }
+    }
 
     private final Backbone backbone;
     private final SamplingParams sampling;
@@ -80,8 +103,9 @@ public final class TrainingPipeline {
     /**
      * Extracts features, trains and returns the model.
      *
-     * @throws TrainingException if a side has no usable clip left, the loss diverges, or
-     *     {@code failFast} is set and a video fails
+     * @throws TrainingException if a side has no usable clip left, the loss diverges, {@code
+     *     failFast} is set and a video fails, or a checkpoint cannot be written or resumed (see
+     *     {@link EncoderTraining#fit})
      */
     public Outcome run(Request request, Listener listener) {
         List<SkippedFile> skipped = new ArrayList<>();
@@ -92,20 +116,17 @@ public final class TrainingPipeline {
             throw new TrainingException("no training clip could be read; see the errors above");
         }
 
-        ComputationGraph network = EncoderFactory.build(request.encoder());
-        log.info("Training {} encoder ({} parameters) on {} clips, validating on {}",
-                request.encoder().type().cliName(), network.numParams(), training.size(),
-                validation.size());
-        long start = System.nanoTime();
-        Trainer trainer = new Trainer(request.options(), request.labels().size());
-        Trainer.TrainingResult result =
-                trainer.train(network, training, validation, listener::onEpoch);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("Training {} encoder on {} clips, validating on {}",
+                request.encoder().type().cliName(), training.size(), validation.size());
+        EncoderTraining.Fitted fitted =
+                EncoderTraining.fit(request, training, validation, listener::onEpoch);
+        Trainer.TrainingResult result = fitted.result();
 
         TrainingSummary summary = new TrainingSummary(result.history(), result.bestEpoch(),
                 countPerLabel(request.labels(), training),
                 countPerLabel(request.labels(), validation), request.splitDescription(),
-                request.options().seed(), seconds, Instant.now().toString());
+                request.options().seed(), fitted.seconds(), Instant.now().toString(),
+                weightsPerLabel(request.labels(), fitted.classWeights()));
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, Version.get(),
                 List.copyOf(request.labels()),
                 new ModelMetadata.BackboneInfo(backbone.id(), backbone.weightsSha256(),
@@ -113,7 +134,8 @@ public final class TrainingPipeline {
                 new ModelMetadata.SamplingInfo(sampling.frames(), sampling.fps()),
                 request.encoder().type().cliName(), encoderSettings(request.encoder()),
                 result.normalizer(), summary);
-        return new Outcome(new ActionModel(network, metadata), skipped);
+        return new Outcome(new ActionModel(fitted.network(), metadata), skipped,
+                request.checkpoint());
     }
 
     private List<LabelledFeatures> extract(Request request, List<LabelledClip> clips,
@@ -144,6 +166,17 @@ public final class TrainingPipeline {
         labels.forEach(label -> counts.put(label, 0));
         clips.forEach(clip -> counts.merge(labels.get(clip.label()), 1, Integer::sum));
         return counts;
+    }
+
+    private static Map<String, Double> weightsPerLabel(List<String> labels, double[] weights) {
+        if (weights == null) {
+            return null;
+        }
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            byLabel.put(labels.get(i), weights[i]);
+        }
+        return byLabel;
     }
 
     private static Map<String, Object> encoderSettings(EncoderConfig config) {
