@@ -84,8 +84,6 @@ class FrameSamplerFormatsTest {
                 new Format("mjpeg tiny 16x16", "mjpeg", "yuvj420p", 16, 16, "avi", mpegQuality),
                 new Format("ffv1 10-bit yuv420p10le", "ffv1", "yuv420p10le", 66, 50, "mkv",
                         List.of()),
-                new Format("vp9 10-bit yuv420p10le", "libvpx-vp9", "yuv420p10le", 66, 50, "webm",
-                        vpx),
                 new Format("gif", "gif", null, 66, 50, "gif", List.of()),
                 new Format("mjpeg in avi", "mjpeg", "yuvj420p", 66, 50, "avi", mpegQuality),
                 new Format("vp8 in webm", "libvpx", "yuv420p", 66, 50, "webm", vpx),
@@ -94,13 +92,10 @@ class FrameSamplerFormatsTest {
                         "webm", vpx),
                 new Format("mpeg1 in mpg", "mpeg1video", "yuv420p", 66, 50, "mpg", mpegQuality),
                 new Format("mpeg2 in mpg", "mpeg2video", "yuv420p", 66, 50, "mpg", mpegQuality),
-                new Format("mpeg2 in ts", "mpeg2video", "yuv420p", 66, 50, "ts", mpegQuality),
-                new Format("theora in ogg", "libtheora", "yuv420p", 66, 50, "ogv",
-                        List.of("-q:v", "8")),
-                // The hevc_nvenc, hevc_qsv and hevc_vaapi encoders need GPU hardware, so only the
-                // software encoder libx265 is tried.
-                new Format("hevc in mp4", "libx265", "yuv420p", 66, 50, "mp4",
-                        List.of("-crf", "10")));
+                new Format("mpeg2 in ts", "mpeg2video", "yuv420p", 66, 50, "ts", mpegQuality));
+        // NOTE: the ffmpeg in JavaCV 1.5.7's jar has no libtheora or libx265 encoder and its
+        // libvpx-vp9 writes no 10-bit video. Theora and HEVC are covered by the real files of
+        // the tricky-video tests, 10-bit by the FFV1 case above.
     }
 
     @ParameterizedTest(name = "{0}")
