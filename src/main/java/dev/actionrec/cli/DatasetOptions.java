@@ -35,6 +35,8 @@ final class DatasetOptions {
                     + " ${DEFAULT-VALUE}).")
     int splitIndex;
 
+    private Groups groups;
+
     /**
      * Reads the dataset and attaches groups: the CSV first, then the file-name pattern; a clip
      * with neither is its own group.
@@ -69,10 +71,13 @@ final class DatasetOptions {
         return dataset.withGroups(groups());
     }
 
+    /** Returns the groups of the CSV, then the file-name pattern; the CSV is read only once. */
     private Groups groups() throws IOException {
-        Groups groups = Groups.fromPattern(groupPattern);
-        if (groupsCsv != null) {
-            groups = Groups.fromCsv(groupsCsv).orElse(groups);
+        if (groups == null) {
+            groups = Groups.fromPattern(groupPattern);
+            if (groupsCsv != null) {
+                groups = Groups.fromCsv(groupsCsv).orElse(groups);
+            }
         }
         return groups;
     }

@@ -87,13 +87,35 @@ final class SplitLists {
                     dataset.root(),
                     dir);
         }
-        return new Split(
-                dataset.root(),
-                dataset.labels(),
-                train,
-                heldOut,
-                OptionalLong.empty(),
-                OptionalDouble.empty());
+        Split split =
+                new Split(
+                        dataset.root(),
+                        dataset.labels(),
+                        train,
+                        heldOut,
+                        OptionalLong.empty(),
+                        OptionalDouble.empty());
+        warnMissingClasses(dir, split);
+        return split;
+    }
+
+    /** Logs one WARN per class of the dataset that has no clip in one of the lists. */
+    private static void warnMissingClasses(Path dir, Split split) {
+        for (String label : split.labels()) {
+            if (split.trainCountsPerClass().get(label) == 0) {
+                log.warn(
+                        "Class {} has no clips in the training list in {}, so the model cannot"
+                                + " learn it; add clips of it to that list",
+                        label,
+                        dir);
+            } else if (split.heldOutCountsPerClass().get(label) == 0) {
+                log.warn(
+                        "Class {} has no clips in the test list in {}, so its accuracy is not"
+                                + " measured; add clips of it to that list",
+                        label,
+                        dir);
+            }
+        }
     }
 
     private static List<LabelledClip> readList(Path file, Path root, Map<Path, LabelledClip> byPath)

@@ -118,13 +118,13 @@ final class Ucf101Lists {
             }
         }
         if (!problems.isEmpty()) {
+            List<String> examples = problems.subList(0, Math.min(MAX_LISTED, problems.size()));
             throw new DatasetException(
                     problems.size()
                             + " invalid line(s) in "
                             + file
                             + ", for example "
-                            + String.join("; ", problems.subList(0, Math.min(MAX_LISTED,
-                                    problems.size())))
+                            + String.join("; ", examples)
                             + ". Fix the list, or the dataset in "
                             + root
                             + " if its files have moved");

@@ -72,10 +72,18 @@ class Ucf101ListsTest {
         write("trainlist02.txt", "Archery/v_Archery_g01_c01.avi 2\n");
         write("testlist02.txt", "Archery/v_Archery_g08_c01.avi\nArchery/v_Archery_g09_c01.avi\n");
 
-        Split split = Split.read(lists, dataset, 2);
+        try (LogCapture log = new LogCapture(SplitLists.class)) {
+            Split split = Split.read(lists, dataset, 2);
 
-        assertEquals(1, split.train().size());
-        assertEquals(2, split.heldOut().size());
+            assertEquals(1, split.train().size());
+            assertEquals(2, split.heldOut().size());
+            assertTrue(
+                    log.warnings().contains(
+                            "Class ApplyEyeMakeup has no clips in the training list in " + lists
+                                    + ", so the model cannot learn it; add clips of it to that"
+                                    + " list"),
+                    log.warnings().toString());
+        }
         DatasetException missing =
                 assertThrows(DatasetException.class, () -> Split.read(lists, dataset, 3));
         assertTrue(missing.getMessage().contains("trainlist03.txt"), missing.getMessage());
@@ -164,7 +172,8 @@ class Ucf101ListsTest {
                         + "Archery/v_Archery_g08_c01.avi 2\n");
         write(
                 "testlist01.txt",
-                "ApplyEyeMakeup/v_ApplyEyeMakeup_g01_c02.avi\n" + "Archery/v_Archery_g09_c01.avi\n");
+                "ApplyEyeMakeup/v_ApplyEyeMakeup_g01_c02.avi\n"
+                        + "Archery/v_Archery_g09_c01.avi\n");
         Split split = Split.read(lists, dataset).withGroups(Groups.ucf101());
 
         try (LogCapture log = new LogCapture(Split.class)) {
