@@ -2,6 +2,7 @@ package dev.actionrec.cli;
 
 import dev.actionrec.data.ClipDataset;
 import dev.actionrec.data.Groups;
+import dev.actionrec.data.Split;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,14 @@ final class DatasetOptions {
             defaultValue = Groups.UCF101_PATTERN)
     String groupPattern;
 
+    @Option(names = "--split-index", paramLabel = "N", defaultValue = "1",
+            description = "With --split on a folder of UCF101 lists (classInd.txt,"
+                    + " trainlist0N.txt, testlist0N.txt): the split number N (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int splitIndex;
+
+    private Groups groups;
+
     /**
      * Reads the dataset and attaches groups: the CSV first, then the file-name pattern; a clip
      * with neither is its own group.
@@ -41,6 +50,17 @@ final class DatasetOptions {
         return groupsCsv == null ? read() : withGroups(read());
     }
 
+    /**
+     * Reads the split lists in {@code dir} ({@code train.txt}/{@code test.txt}, or UCF101's lists
+     * of split {@code --split-index}) and logs a WARN if they put one group on both sides, with
+     * groups from the CSV, the file-name pattern or the manifest's group column.
+     */
+    Split readSplit(Path dir, ClipDataset data) throws IOException {
+        Split split = Split.read(dir, data, splitIndex);
+        split.withGroups(groups()).warnIfGroupsShared(dir);
+        return split;
+    }
+
     private ClipDataset read() throws IOException {
         return Files.isRegularFile(data) && data.toString().endsWith(".csv")
                 ? ClipDataset.fromManifest(data)
@@ -48,10 +68,17 @@ final class DatasetOptions {
     }
 
     private ClipDataset withGroups(ClipDataset dataset) throws IOException {
-        Groups groups = Groups.fromPattern(groupPattern);
-        if (groupsCsv != null) {
-            groups = Groups.fromCsv(groupsCsv).orElse(groups);
+        return dataset.withGroups(groups());
+    }
+
+    /** Returns the groups of the CSV, then the file-name pattern; the CSV is read only once. */
+    private Groups groups() throws IOException {
+        if (groups == null) {
+            groups = Groups.fromPattern(groupPattern);
+            if (groupsCsv != null) {
+                groups = Groups.fromCsv(groupsCsv).orElse(groups);
+            }
         }
-        return dataset.withGroups(groups);
+        return groups;
     }
 }

@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--split", paramLabel = "DIR",
             description = "Evaluate only the test list (test.txt) of a split written by"
-                    + " 'actionrec split'.")
+                    + " 'actionrec split', or of UCF101's lists (see --split-index).")
     Path splitDir;
 
     @Option(names = {"-k", "--top-k"}, paramLabel = "K", defaultValue = "2",
@@ -68,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ActionModel model = ActionModel.load(modelFile);
         ModelMetadata metadata = model.metadata();
         ClipDataset data = dataset.loadForEvaluation();
-        Split split = splitDir == null ? null : Split.read(splitDir, data);
+        Split split = splitDir == null ? null : dataset.readSplit(splitDir, data);
         List<LabelledClip> clips = split == null ? data.clips() : split.heldOut();
         String splitDescription = split == null ? null
                 : "held-out list of " + splitDir + ": " + split.describe();

@@ -50,7 +50,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--split", paramLabel = "DIR",
             description = "Train only on the training list (train.txt) of a split written by"
-                    + " 'actionrec split'; its test list stays unseen.")
+                    + " 'actionrec split', or of UCF101's lists (see --split-index); its test list"
+                    + " stays unseen.")
     Path splitDir;
 
     @Option(names = "--val-fraction", paramLabel = "F", defaultValue = "0.2",
@@ -101,7 +102,8 @@ final class TrainCommand implements Callable<Integer> {
         SamplingParams samplingParams = sampling.toParams();
         TrainingOptions options = new TrainingOptions(epochs, batchSize, patience, seed);
         ClipDataset data = dataset.load();
-        List<LabelledClip> pool = splitDir == null ? data.clips() : Split.read(splitDir, data).train();
+        List<LabelledClip> pool =
+                splitDir == null ? data.clips() : dataset.readSplit(splitDir, data).train();
         Split validationSplit = valFraction > 0
                 ? new GroupSplitter(valFraction, seed).split(data.labels(), pool)
                 : new Split(data.root(), data.labels(), pool, List.of(), OptionalLong.empty(),

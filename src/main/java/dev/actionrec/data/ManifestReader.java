@@ -83,8 +83,26 @@ final class ManifestReader {
                             + csv
                             + " has header "
                             + header
-                            + "; expected the columns path,label and optionally group");
+                            + "; expected the columns path,label and optionally group"
+                            + layoutHint(header));
         }
+    }
+
+    /** Returns a sentence naming the likely cause of a header without path and label, or "". */
+    private static String layoutHint(List<String> header) {
+        if (header.isEmpty()) {
+            return ". The file is empty";
+        }
+        if (header.stream().anyMatch(name -> name.contains(";") || name.contains("\t"))) {
+            return ". Separate the columns with commas, not semicolons or tabs";
+        }
+        if (header.stream().anyMatch(name -> VideoFiles.isVideo(Path.of(name)))) {
+            return ". The first line looks like a data row, so add the header line path,label";
+        }
+        if (header.stream().anyMatch(name -> name.equalsIgnoreCase("path"))) {
+            return ". Write the column names in lower case";
+        }
+        return "";
     }
 
     private static LabelledClip toClip(Path csv, Path base, CSVRecord row, boolean hasGroup)

@@ -54,15 +54,31 @@ final class SplitLists {
     }
 
     static Split read(Path dir, ClipDataset dataset) throws IOException {
+        Map<Path, LabelledClip> byPath = byPath(dataset);
+        List<LabelledClip> train = readList(dir.resolve(Split.TRAIN_FILE), dataset.root(), byPath);
+        List<LabelledClip> heldOut =
+                readList(dir.resolve(Split.HELD_OUT_FILE), dataset.root(), byPath);
+        return assemble(dir, dataset, train, heldOut);
+    }
+
+    /** Maps each clip's absolute, normalised path to the clip. */
+    static Map<Path, LabelledClip> byPath(ClipDataset dataset) {
         Map<Path, LabelledClip> byPath = new HashMap<>();
         for (LabelledClip clip : dataset.clips()) {
             byPath.put(clip.path().toAbsolutePath().normalize(), clip);
         }
-        List<LabelledClip> train = readList(dir.resolve(Split.TRAIN_FILE), dataset.root(), byPath);
-        List<LabelledClip> heldOut =
-                readList(dir.resolve(Split.HELD_OUT_FILE), dataset.root(), byPath);
-        requireDisjoint(dir, train, heldOut);
+        return byPath;
+    }
 
+    /**
+     * Builds the split of two lists read from {@code dir}, warning about dataset clips in neither.
+     *
+     * @throws DatasetException if a clip is in both lists
+     */
+    static Split assemble(
+            Path dir, ClipDataset dataset, List<LabelledClip> train, List<LabelledClip> heldOut)
+            throws DatasetException {
+        requireDisjoint(dir, train, heldOut);
         int unlisted = dataset.clips().size() - train.size() - heldOut.size();
         if (unlisted > 0) {
             log.warn(
@@ -71,13 +87,35 @@ final class SplitLists {
                     dataset.root(),
                     dir);
         }
-        return new Split(
-                dataset.root(),
-                dataset.labels(),
-                train,
-                heldOut,
-                OptionalLong.empty(),
-                OptionalDouble.empty());
+        Split split =
+                new Split(
+                        dataset.root(),
+                        dataset.labels(),
+                        train,
+                        heldOut,
+                        OptionalLong.empty(),
+                        OptionalDouble.empty());
+        warnMissingClasses(dir, split);
+        return split;
+    }
+
+    /** Logs one WARN per class of the dataset that has no clip in one of the lists. */
+    private static void warnMissingClasses(Path dir, Split split) {
+        for (String label : split.labels()) {
+            if (split.trainCountsPerClass().get(label) == 0) {
+                log.warn(
+                        "Class {} has no clips in the training list in {}, so the model cannot"
+                                + " learn it; add clips of it to that list",
+                        label,
+                        dir);
+            } else if (split.heldOutCountsPerClass().get(label) == 0) {
+                log.warn(
+                        "Class {} has no clips in the test list in {}, so its accuracy is not"
+                                + " measured; add clips of it to that list",
+                        label,
+                        dir);
+            }
+        }
     }
 
     private static List<LabelledClip> readList(Path file, Path root, Map<Path, LabelledClip> byPath)

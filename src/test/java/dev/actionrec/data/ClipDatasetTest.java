@@ -163,6 +163,57 @@ class ClipDatasetTest {
     }
 
     @Test
+    void fromFolderWarnsAboutEmptyClass() throws IOException {
+        classFolder(root, "walk", "w1.mp4");
+        classFolder(root, "run", "r1.mp4");
+        classFolder(root, "jump");
+
+        try (LogCapture log = new LogCapture(FolderReader.class)) {
+            ClipDataset.fromFolder(root);
+
+            assertEquals(
+                    List.of("Dropped class folder " + root.resolve("jump") + ": it has no video"
+                            + " files"),
+                    log.warnings());
+        }
+    }
+
+    @Test
+    void fromManifestRejectsSingleClass() throws IOException {
+        classFolder(root, "clips", "a.mp4", "b.mp4");
+        Path csv =
+                Files.writeString(
+                        root.resolve("one.csv"), "path,label\nclips/a.mp4,run\nclips/b.mp4,run\n");
+
+        DatasetException e =
+                assertThrows(DatasetException.class, () -> ClipDataset.fromManifest(csv));
+
+        assertTrue(e.getMessage().contains("lists 1 class(es)"), e.getMessage());
+        assertTrue(e.getMessage().contains("at least two classes"), e.getMessage());
+    }
+
+    @Test
+    void fromManifestNamesLayoutProblem() throws IOException {
+        Map<String, String> hints =
+                Map.of(
+                        "", "The file is empty",
+                        "path;label\nx.mp4;run\n", "not semicolons or tabs",
+                        "path\tlabel\nx.mp4\trun\n", "not semicolons or tabs",
+                        "x.mp4,run\ny.mp4,walk\n", "looks like a data row",
+                        "Path,Label\nx.mp4,run\n", "in lower case");
+
+        for (Map.Entry<String, String> hint : hints.entrySet()) {
+            Path csv = Files.writeString(root.resolve("manifest.csv"), hint.getKey());
+
+            DatasetException e =
+                    assertThrows(DatasetException.class, () -> ClipDataset.fromManifest(csv));
+
+            assertTrue(e.getMessage().contains("expected the columns path,label"), e.getMessage());
+            assertTrue(e.getMessage().contains(hint.getValue()), e.getMessage());
+        }
+    }
+
+    @Test
     void videoExtensionsIgnoreCase() {
         assertTrue(VideoFiles.isVideo(Path.of("a.MP4")));
         assertTrue(VideoFiles.isVideo(Path.of("clip.3gp")));

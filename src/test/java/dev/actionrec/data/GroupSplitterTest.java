@@ -78,6 +78,27 @@ class GroupSplitterTest {
     }
 
     @Test
+    void splitWarnsAboutClassWithOneClip() throws DatasetException {
+        List<LabelledClip> clips =
+                List.of(
+                        clip("run", "r1.mp4", "g1"),
+                        clip("run", "r2.mp4", "g2"),
+                        clip("run", "r3.mp4", "g3"),
+                        clip("walk", "w1.mp4", "g4"));
+
+        try (LogCapture log = new LogCapture(GroupSplitter.class)) {
+            Split split = new GroupSplitter(0.3, 1).split(LABELS, clips);
+
+            int walkSides =
+                    (split.trainCountsPerClass().get("walk") > 0 ? 1 : 0)
+                            + (split.heldOutCountsPerClass().get("walk") > 0 ? 1 : 0);
+            assertEquals(1, walkSides);
+            assertEquals(1, log.warnings().size());
+            assertTrue(log.warnings().get(0).startsWith("Class walk is only on the"));
+        }
+    }
+
+    @Test
     void splitRejectsSingleGroupAndBadFraction() {
         List<LabelledClip> clips = List.of(clip("run", "r1.mp4", "g"), clip("walk", "w1.mp4", "g"));
 
