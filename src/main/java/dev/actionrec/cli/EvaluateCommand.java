@@ -71,7 +71,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Split split = splitDir == null ? null : dataset.readSplit(splitDir, data);
         List<LabelledClip> clips = split == null ? data.clips() : split.heldOut();
         String splitDescription = split == null ? null
-                : "held-out list of " + splitDir + ": " + split.describe();
+                : "test list of " + splitDir + ": " + split.heldOut().size() + " clips "
+                        + split.heldOutCountsPerClass() + ", beside " + split.train().size()
+                        + " training clips";
         SamplingParams sampling = new SamplingParams(metadata.sampling().frames(),
                 metadata.sampling().fps());
         log.info("Evaluating {} on {} clips", modelFile, clips.size());

@@ -54,11 +54,18 @@ public record WeightsOptions(
      * {@code ACTIONREC_HOME} if set, else {@code ~/.actionrec}.
      */
     public static Path defaultHome() {
-        String configured = System.getProperty(HOME_PROPERTY, System.getenv(HOME_ENV));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+        return homeFrom(System.getProperty(HOME_PROPERTY), System.getenv(HOME_ENV),
+                System.getProperty("user.home"));
+    }
+
+    /** Returns the first of the property and the variable that is set, else ~/.actionrec. */
+    static Path homeFrom(String property, String environment, String userHome) {
+        for (String configured : new String[] {property, environment}) {
+            if (configured != null && !configured.isBlank()) {
+                return Path.of(configured);
+            }
         }
-        return Path.of(System.getProperty("user.home"), ".actionrec");
+        return Path.of(userHome, ".actionrec");
     }
 
     /** Returns a copy that uses exactly this weight file (null clears it). */

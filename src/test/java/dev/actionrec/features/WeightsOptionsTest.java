@@ -47,8 +47,17 @@ class WeightsOptionsTest {
 
     @Test
     void defaultHomeIsDotActionrec() {
-        Path expected = Path.of(System.getProperty("user.home"), ".actionrec");
-        assertEquals(expected, WeightsOptions.defaultHome());
+        assertEquals(Path.of("/home/ana/.actionrec"),
+                WeightsOptions.homeFrom(null, null, "/home/ana"));
+        assertEquals(Path.of("/home/ana/.actionrec"),
+                WeightsOptions.homeFrom(" ", "", "/home/ana"));
+    }
+
+    @Test
+    void homePropertyBeatsEnvironment() {
+        assertEquals(Path.of("/data/env"), WeightsOptions.homeFrom(null, "/data/env", "/home/ana"));
+        assertEquals(Path.of("/data/prop"),
+                WeightsOptions.homeFrom("/data/prop", "/data/env", "/home/ana"));
     }
 
     @Test
