@@ -114,8 +114,8 @@ public final class FeatureExtractor implements AutoCloseable {
     }
 
     /**
-     * Returns the cache key, or null without a cache or when the file cannot be hashed; the
-     * sampler then reports what is wrong with the file (missing, unreadable) in its own terms.
+     * Returns the cache key, or null without a cache or when the file cannot be hashed. In the
+     * second case the sampler runs next and reports what is wrong with the file.
      */
     private String cacheKey(Path video) {
         if (cache == null) {
