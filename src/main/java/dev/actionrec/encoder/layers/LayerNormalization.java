@@ -1,12 +1,7 @@
 package dev.actionrec.encoder.layers;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The public no-argument constructor and bean accessors let DL4J's JSON configuration (used
  * by {@code ModelSerializer}) restore the layer.
  */
-public class LayerNormalization extends SameDiffLayer {
+public class LayerNormalization extends SequenceLayer {
 
     /** Name of the gain parameter. */
     public static final String GAIN = "gain";
@@ -35,7 +30,6 @@ public class LayerNormalization extends SameDiffLayer {
     /** Default epsilon added to the variance. */
     public static final double DEFAULT_EPSILON = 1e-5;
 
-    private int size;
     private double epsilon = DEFAULT_EPSILON;
 
     /** Creates an unconfigured layer, for JSON deserialisation; set {@link #setSize} before use. */
@@ -43,17 +37,7 @@ public class LayerNormalization extends SameDiffLayer {
 
     /** Creates a layer normalising {@code size} features per step. */
     public LayerNormalization(int size) {
-        this.size = size;
-    }
-
-    /** Returns the number of features normalised per step. */
-    public int getSize() {
-        return size;
-    }
-
-    /** Sets the number of features normalised per step. */
-    public void setSize(int size) {
-        this.size = size;
+        super(size);
     }
 
     /** Returns the constant added to the variance before the square root. */
@@ -67,26 +51,10 @@ public class LayerNormalization extends SameDiffLayer {
     }
 
     @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return SequenceLayers.requireRecurrent(inputType, size, getLayerName());
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        SequenceLayers.requireRecurrent(inputType, size, getLayerName());
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return InputTypeUtil.getPreprocessorForInputTypeRnnLayers(
-                inputType, RNNFormat.NCW, getLayerName());
-    }
-
-    @Override
     public void defineParameters(SDLayerParams params) {
         params.clear();
-        params.addWeightParam(GAIN, 1, size);
-        params.addBiasParam(BIAS, 1, size);
+        params.addWeightParam(GAIN, 1, getSize());
+        params.addBiasParam(BIAS, 1, getSize());
     }
 
     @Override
@@ -106,8 +74,8 @@ public class LayerNormalization extends SameDiffLayer {
         SDVariable variance = centred.mul(centred).mean(true, 1);
         SDVariable normalised = centred.div(sameDiff.math.sqrt(variance.add(epsilon)));
 
-        SDVariable gain = paramTable.get(GAIN).reshape(1, size, 1);
-        SDVariable bias = paramTable.get(BIAS).reshape(1, size, 1);
+        SDVariable gain = paramTable.get(GAIN).reshape(1, getSize(), 1);
+        SDVariable bias = paramTable.get(BIAS).reshape(1, getSize(), 1);
         return normalised.mul(gain).add(bias);
     }
 }

@@ -1,12 +1,7 @@
 package dev.actionrec.encoder.layers;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.InputTypeUtil;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,11 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The public no-argument constructor and bean accessors let DL4J's JSON configuration (used
  * by {@code ModelSerializer}) restore the layer.
  */
-public class SinusoidalPositionalEncoding extends SameDiffLayer {
+public class SinusoidalPositionalEncoding extends SequenceLayer {
 
     private static final double WAVELENGTH_BASE = 10000.0;
 
-    private int size;
     private int maxSteps;
 
     /** Creates an unconfigured layer, for JSON deserialisation; set the size before use. */
@@ -40,7 +34,7 @@ public class SinusoidalPositionalEncoding extends SameDiffLayer {
      * maxSteps} steps.
      */
     public SinusoidalPositionalEncoding(int size, int maxSteps) {
-        this.size = size;
+        super(size);
         this.maxSteps = maxSteps;
     }
 
@@ -55,32 +49,6 @@ public class SinusoidalPositionalEncoding extends SameDiffLayer {
     /** Sets the longest sequence, in steps, that the encoder accepts. */
     public void setMaxSteps(int maxSteps) {
         this.maxSteps = maxSteps;
-    }
-
-    /** Returns the number of features per step ({@code d_model}). */
-    public int getSize() {
-        return size;
-    }
-
-    /** Sets the number of features per step ({@code d_model}). */
-    public void setSize(int size) {
-        this.size = size;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return SequenceLayers.requireRecurrent(inputType, size, getLayerName());
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        SequenceLayers.requireRecurrent(inputType, size, getLayerName());
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return InputTypeUtil.getPreprocessorForInputTypeRnnLayers(
-                inputType, RNNFormat.NCW, getLayerName());
     }
 
     @Override
@@ -103,10 +71,10 @@ public class SinusoidalPositionalEncoding extends SameDiffLayer {
         SDVariable ones = sameDiff.onesLike(layerInput).mean(true, 1);
         SDVariable positions = sameDiff.cumsum(ones, true, false, 2);
 
-        INDArray frequencies = Nd4j.create(DataType.FLOAT, 1, size, 1);
-        INDArray phases = Nd4j.create(DataType.FLOAT, 1, size, 1);
-        for (int i = 0; i < size; i++) {
-            double exponent = (2.0 * (i / 2)) / size;
+        INDArray frequencies = Nd4j.create(DataType.FLOAT, 1, getSize(), 1);
+        INDArray phases = Nd4j.create(DataType.FLOAT, 1, getSize(), 1);
+        for (int i = 0; i < getSize(); i++) {
+            double exponent = (2.0 * (i / 2)) / getSize();
             frequencies.putScalar(new long[] {0, i, 0}, 1.0 / Math.pow(WAVELENGTH_BASE, exponent));
             phases.putScalar(new long[] {0, i, 0}, i % 2 == 0 ? 0.0 : Math.PI / 2);
         }
