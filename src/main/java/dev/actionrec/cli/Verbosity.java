@@ -15,7 +15,12 @@ final class Verbosity {
      * and DEBUG; below 2 the libraries log errors only.
      */
     static void apply(int verbosity) {
-        Level own = verbosity < 0 ? Level.WARN : verbosity == 0 ? Level.INFO : Level.DEBUG;
+        Level own = Level.DEBUG;
+        if (verbosity < 0) {
+            own = Level.WARN;
+        } else if (verbosity == 0) {
+            own = Level.INFO;
+        }
         Level libraries = verbosity >= 2 ? Level.DEBUG : Level.ERROR;
         logger("dev.actionrec").setLevel(own);
         logger("org.nd4j").setLevel(libraries);

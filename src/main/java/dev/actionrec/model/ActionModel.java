@@ -51,11 +51,16 @@ public final class ActionModel {
     public ActionModel(ComputationGraph network, ModelMetadata metadata) {
         this.network = network;
         this.metadata = metadata;
-        long outputs = network.getOutputLayer(0).getParam("W").size(1);
+        long outputs = outputCount(network);
         if (outputs != metadata.labels().size()) {
             throw new IllegalArgumentException("network has " + outputs + " outputs but there are "
                     + metadata.labels().size() + " labels");
         }
+    }
+
+    /** Returns the number of classes the network's output layer scores. */
+    static long outputCount(ComputationGraph network) {
+        return network.getOutputLayer(0).getParam("W").size(1);
     }
 
     /** Returns the encoder network, input {@code [batch, features, time]} with a time mask. */

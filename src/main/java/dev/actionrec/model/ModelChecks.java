@@ -29,7 +29,7 @@ final class ModelChecks {
                 "normaliser has " + metadata.normalizer().featureSize() + " dimensions but the"
                         + " backbone gives " + metadata.backbone().featureSize());
 
-        long outputs = network.getOutputLayer(0).getParam("W").size(1);
+        long outputs = ActionModel.outputCount(network);
         require(file, outputs == metadata.labels().size(),
                 "network has " + outputs + " outputs but " + metadata.labels().size() + " labels");
     }

@@ -56,9 +56,9 @@ class ReproducibilityTest {
 
         List<EncoderConfig> configs = EncoderCases.all();
         for (int i = 0; i < configs.size(); i++) {
-            INDArray here = trainedTwice(configs.get(i), data(configs.get(i))).params();
-            INDArray there = Nd4j.readBinary(folder.resolve("params" + i + ".bin").toFile());
-            assertEquals(here, there, EncoderCases.name(configs.get(i)));
+            INDArray inProcess = trainedTwice(configs.get(i), data(configs.get(i))).params();
+            INDArray forked = Nd4j.readBinary(folder.resolve("params" + i + ".bin").toFile());
+            assertEquals(inProcess, forked, EncoderCases.name(configs.get(i)));
         }
     }
 
