@@ -74,7 +74,63 @@ public final class Backbones {
      * @throws WeightsException if the weights are missing, damaged or cannot be downloaded
      */
     public static Backbone open(String id, WeightsOptions options) {
+        return open(id, options, InferenceEngine.AUTO, defaultThreads());
+    }
+
+    /**
+     * Opens a backbone with pretrained weights on an inference engine.
+     *
+     * @param id backbone identifier, one of {@link #ids()}
+     * @param options where to look for, download and cache the weights
+     * @param engine the engine; {@link InferenceEngine#AUTO} picks ONNX Runtime where the backbone
+     *     supports it
+     * @param threads threads the engine uses for one forward pass, at least 1
+     * @throws IllegalArgumentException if the identifier is unknown, threads are below 1, or the
+     *     backbone cannot run on the requested engine
+     * @throws WeightsException if the weights are missing, damaged or cannot be downloaded
+     */
+    public static Backbone open(String id, WeightsOptions options, InferenceEngine engine,
+            int threads) {
         String normalised = info(id).id();
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        InferenceEngine resolved = resolve(normalised, engine);
+        if (resolved == InferenceEngine.ONNXRUNTIME) {
+            return OnnxModels.open(normalised, options, threads, GraphBackbone.DEFAULT_BATCH_SIZE);
+        }
+        Dl4jThreads.set(threads);
+        return openDl4j(normalised, options);
+    }
+
+    /**
+     * Returns the engine that {@code engine} means for a backbone: AUTO becomes ONNX Runtime
+     * where the backbone supports it and DL4J elsewhere.
+     *
+     * @throws IllegalArgumentException if the backbone cannot run on the requested engine
+     */
+    public static InferenceEngine resolve(String id, InferenceEngine engine) {
+        String normalised = info(id).id();
+        boolean onnx = OnnxModels.supports(normalised);
+        return switch (engine) {
+            case AUTO -> onnx ? InferenceEngine.ONNXRUNTIME : InferenceEngine.DL4J;
+            case DL4J -> InferenceEngine.DL4J;
+            case ONNXRUNTIME -> {
+                if (!onnx) {
+                    throw new IllegalArgumentException("backbone " + normalised
+                            + " runs on the dl4j engine only; use --engine dl4j or auto");
+                }
+                yield InferenceEngine.ONNXRUNTIME;
+            }
+        };
+    }
+
+    /** Returns the default thread count of an engine: the processors available to the JVM. */
+    public static int defaultThreads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static Backbone openDl4j(String normalised, WeightsOptions options) {
         if (normalised.equals(MobileNetV2Backbone.ID)) {
             return openMobileNetV2(options, DEFAULT_FORMAT);
         }

@@ -1,0 +1,199 @@
+package dev.actionrec.features;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import dev.actionrec.features.onnx.OnnxExporter;
+import dev.actionrec.video.VideoFrame;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A backbone run by ONNX Runtime on the CPU from an ONNX model written by {@link OnnxExporter},
+ * so its weights are those of the DL4J graph it was exported from.
+ *
+ * <p>Off-heap memory is bounded: the session runs without ONNX Runtime's growing CPU memory
+ * arena, and the input buffer for one batch is allocated once. Instances are not thread-safe.
+ */
+public final class OnnxBackbone implements Backbone {
+
+    /**
+     * Stack size of the thread that makes every ONNX Runtime call. Loading ONNX Runtime 1.29 on
+     * a thread with the JVM's default 1 MB stack crashed the JVM with SIGSEGV when the class path
+     * was long (about 60 jars, on x86-64 Linux with OpenJDK 17), and 2 MB was enough.
+     */
+    private static final long STACK_BYTES = 16L << 20;
+
+    private final BackboneInfo info;
+    private final String weightsSha256;
+    private final int batchSize;
+    private final int outputSize;
+    private final ExecutorService caller;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final FloatBuffer input;
+
+    /**
+     * Opens an ONNX Runtime session on an exported model.
+     *
+     * @param info the backbone's input size, feature size and pixel mapping
+     * @param model ONNX model bytes from {@link OnnxExporter}
+     * @param weightsSha256 SHA-256 of the weight file the model was built from
+     * @param threads threads for one forward pass, at least 1
+     * @param batchSize frames per forward pass, at least 1
+     * @throws IllegalArgumentException if threads or batch size are below 1
+     * @throws IllegalStateException if ONNX Runtime rejects the model
+     */
+    public OnnxBackbone(BackboneInfo info, byte[] model, String weightsSha256, int threads,
+            int batchSize) {
+        this(info, model, weightsSha256, threads, batchSize, info.featureSize());
+    }
+
+    /** Opens a session on a model whose output has {@code outputSize} values per frame. */
+    OnnxBackbone(BackboneInfo info, byte[] model, String weightsSha256, int threads,
+            int batchSize, int outputSize) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.info = info;
+        this.weightsSha256 = weightsSha256;
+        this.batchSize = batchSize;
+        this.outputSize = outputSize;
+        this.caller = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(null, task, "onnxruntime-" + info.id(), STACK_BYTES);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            this.environment = call(() -> OrtEnvironment.getEnvironment(
+                    OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "actionrec"));
+            this.session = call(() -> createSession(model, threads));
+        } catch (RuntimeException e) {
+            caller.shutdownNow();
+            throw e;
+        }
+        int values = batchSize * 3 * info.inputSize() * info.inputSize();
+        this.input = ByteBuffer.allocateDirect(values * Float.BYTES)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer();
+    }
+
+    private OrtSession createSession(byte[] model, int threads) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setCPUArenaAllocator(false);
+            return environment.createSession(model, options);
+        }
+    }
+
+    @Override
+    public String id() {
+        return info.id();
+    }
+
+    @Override
+    public int inputSize() {
+        return info.inputSize();
+    }
+
+    @Override
+    public int featureSize() {
+        return info.featureSize();
+    }
+
+    @Override
+    public String weightsSha256() {
+        return weightsSha256;
+    }
+
+    @Override
+    public INDArray features(List<VideoFrame> frames) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no frames given to backbone " + id());
+        }
+        float[] result = new float[frames.size() * outputSize];
+        for (int start = 0; start < frames.size(); start += batchSize) {
+            int end = Math.min(frames.size(), start + batchSize);
+            run(frames.subList(start, end), result, start * outputSize);
+        }
+        return Nd4j.create(result, new long[] {frames.size(), outputSize}, DataType.FLOAT);
+    }
+
+    private void run(List<VideoFrame> batch, float[] result, int offset) {
+        int size = inputSize();
+        input.clear();
+        FrameTensors.toNchw(batch, size, info.normalisation(), input);
+        input.flip();
+        long[] shape = {batch.size(), 3, size, size};
+        call(() -> {
+            forward(batch.size(), shape, result, offset);
+            return null;
+        });
+    }
+
+    private void forward(int frames, long[] shape, float[] result, int offset)
+            throws OrtException {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, shape);
+                OrtSession.Result output = session.run(Map.of(OnnxExporter.INPUT, tensor))) {
+            FloatBuffer features = ((OnnxTensor) output.get(0)).getFloatBuffer();
+            int expected = frames * outputSize;
+            if (features.remaining() != expected) {
+                throw new IllegalStateException("backbone " + id() + " gave "
+                        + features.remaining() + " values for " + frames
+                        + " frames, expected " + expected);
+            }
+            features.get(result, offset, expected);
+        }
+    }
+
+    /** Runs an ONNX Runtime call on the large-stack thread and rethrows its failure. */
+    private <T> T call(Callable<T> task) {
+        try {
+            return caller.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ONNX Runtime ran backbone "
+                    + info.id(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof OrtException) {
+                throw new IllegalStateException("ONNX Runtime failed on backbone " + info.id()
+                        + ": " + cause.getMessage(), cause);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            call(() -> {
+                session.close();
+                return null;
+            });
+        } finally {
+            caller.shutdown();
+        }
+    }
+}
