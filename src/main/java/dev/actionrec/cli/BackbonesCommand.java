@@ -111,11 +111,11 @@ final class BackbonesCommand implements Callable<Integer> {
         }
     }
 
-    private static Backbone open(BackboneInfo info, WeightsOptions options) {
+    private Backbone open(BackboneInfo info, WeightsOptions options) {
         try {
-            return Backbones.open(info.id(), options);
+            return extraction.openBackbone(info.id(), options);
         } catch (WeightsException e) {
-            return Backbones.open(info.id(), options.withWeightsFile(null));
+            return extraction.openBackbone(info.id(), options.withWeightsFile(null));
         }
     }
 

@@ -3,7 +3,6 @@ package dev.actionrec.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.actionrec.features.Backbone;
-import dev.actionrec.features.Backbones;
 import dev.actionrec.features.ExtractionResult;
 import dev.actionrec.features.FeatureExtractor;
 import dev.actionrec.model.ActionModel;
@@ -69,7 +68,7 @@ final class ClassifyCommand implements Callable<Integer> {
         Set<VideoDecodeException.Reason> failures = EnumSet.noneOf(VideoDecodeException.Reason.class);
         boolean otherFailure = false;
 
-        try (Backbone backbone = Backbones.open(metadata.backbone().id(), extraction.weightsOptions());
+        try (Backbone backbone = extraction.openBackbone(metadata.backbone().id());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
                         extraction.decodeTimeout(), extraction.cache())) {
             model.requireBackbone(modelFile, backbone);

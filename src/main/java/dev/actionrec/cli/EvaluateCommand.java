@@ -9,7 +9,6 @@ import dev.actionrec.eval.Evaluator;
 import dev.actionrec.eval.ReportFolder;
 import dev.actionrec.eval.VideoThumbnails;
 import dev.actionrec.features.Backbone;
-import dev.actionrec.features.Backbones;
 import dev.actionrec.features.FeatureExtractor;
 import dev.actionrec.model.ActionModel;
 import dev.actionrec.model.ModelMetadata;
@@ -79,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
         log.info("Evaluating {} on {} clips", modelFile, clips.size());
 
         Evaluator.Result result;
-        try (Backbone backbone = Backbones.open(metadata.backbone().id(), extraction.weightsOptions());
+        try (Backbone backbone = extraction.openBackbone(metadata.backbone().id());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
                         extraction.decodeTimeout(), extraction.cache());
                 Progress progress = Progress.start("Evaluate", clips.size(), "clips")) {

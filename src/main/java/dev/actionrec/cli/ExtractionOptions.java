@@ -1,9 +1,13 @@
 package dev.actionrec.cli;
 
+import dev.actionrec.features.Backbone;
+import dev.actionrec.features.Backbones;
 import dev.actionrec.features.FeatureCache;
+import dev.actionrec.features.InferenceEngine;
 import dev.actionrec.features.WeightsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that turn videos into features. */
@@ -13,6 +17,18 @@ final class ExtractionOptions {
             description = "Backbone weight file to use instead of the one found in"
                     + " $ACTIONREC_WEIGHTS, ~/.actionrec or downloaded.")
     Path weights;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "auto",
+            converter = EngineConverter.class,
+            description = "Library that runs the backbone: onnxruntime, dl4j, or auto for ONNX"
+                    + " Runtime where the backbone supports it and DL4J elsewhere"
+                    + " (default: ${DEFAULT-VALUE}).")
+    InferenceEngine engine = InferenceEngine.AUTO;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the backbone's forward pass (default: the number of"
+                    + " processors).")
+    Integer threads;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Feature cache folder (default: ~/.actionrec/cache/features).")
@@ -42,11 +58,40 @@ final class ExtractionOptions {
         return WeightsOptions.defaults().withWeightsFile(weights);
     }
 
+    /** Returns the thread count of the backbone's forward pass. */
+    int threads() {
+        if (threads == null) {
+            return Backbones.defaultThreads();
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        return threads;
+    }
+
+    /** Opens a backbone on the chosen engine with the weights these options point to. */
+    Backbone openBackbone(String id) {
+        return openBackbone(id, weightsOptions());
+    }
+
+    /** Opens a backbone on the chosen engine with the given weight options. */
+    Backbone openBackbone(String id, WeightsOptions options) {
+        return Backbones.open(id, options, engine, threads());
+    }
+
     FeatureCache cache() {
         if (noCache) {
             return null;
         }
         Path directory = cacheDir != null ? cacheDir : WeightsOptions.defaultHome().resolve("cache/features");
         return new FeatureCache(directory);
+    }
+
+    /** Converts an engine name given on the command line. */
+    static final class EngineConverter implements CommandLine.ITypeConverter<InferenceEngine> {
+        @Override
+        public InferenceEngine convert(String value) {
+            return InferenceEngine.of(value);
+        }
     }
 }

@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         log.info("Dataset {}: {} clips in {} classes; validation split: {}", dataset.data,
                 pool.size(), data.labels().size(), validationSplit.describe());
 
-        try (Backbone backbone = Backbones.open(backboneId, extraction.weightsOptions());
+        try (Backbone backbone = extraction.openBackbone(backboneId);
                 FeatureExtractor extractor = new FeatureExtractor(backbone, samplingParams,
                         extraction.decodeTimeout(), extraction.cache())) {
             EncoderConfig encoder = encoderOptions.toConfig(backbone.featureSize(),
