@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
                 + " weight file and whether it is present locally (nothing is downloaded).")
 final class BackbonesCommand implements Callable<Integer> {
 
-    private static final String ROW = "%-16s %-7s %8s %12s %9s  %-44s %s%n";
+    private static final String ROW = "%-16s %-7s %8s %12s %-11s %9s  %-44s %s%n";
 
     @Spec CommandSpec spec;
 
@@ -52,14 +52,15 @@ final class BackbonesCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, ROW, "backbone", "input", "features", "parameters",
-                "ms/frame", "weight file", "local copy");
+                "engine", "ms/frame", "weight file", "local copy");
         for (BackboneInfo info : Backbones.infos()) {
             Path local = localCopy(info.weights());
-            String time = measure && local != null ? String.format(Locale.ROOT, "%.1f",
-                    millisPerFrame(info)) : "-";
+            String engine = engine(info);
+            String time = measure && local != null && engine != null
+                    ? String.format(Locale.ROOT, "%.1f", millisPerFrame(info)) : "-";
             out.printf(Locale.ROOT, ROW, info.id(), info.inputSize() + "x" + info.inputSize(),
                     info.featureSize(), String.format(Locale.ROOT, "%,d", info.parameterCount()),
-                    time, describe(info.weights()),
+                    engine != null ? engine : "dl4j only", time, describe(info.weights()),
                     local != null ? local : "missing (downloaded on first use from "
                             + info.weights().url() + ")");
             out.flush();
@@ -71,6 +72,15 @@ final class BackbonesCommand implements Callable<Integer> {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Returns the engine {@code --engine} resolves to for a backbone, or null if it cannot run there. */
+    private String engine(BackboneInfo info) {
+        try {
+            return Backbones.resolve(info.id(), extraction.engine).id();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String describe(WeightFile weights) {

@@ -80,8 +80,28 @@ class BackbonesCommandTest {
 
         assertEquals(0, run.exitCode(), run.describe());
         String[] columns = row(run, "squeezenet-v1.0").split("\\s+");
-        double millis = Double.parseDouble(columns[4]);
+        assertEquals("onnxruntime", columns[4], run.describe());
+        double millis = Double.parseDouble(columns[5]);
         assertTrue(millis > 0, run.describe());
-        assertEquals("-", row(run, "darknet19").split("\\s+")[4], run.describe());
+        String[] darknet = row(run, "darknet19").split("\\s+");
+        assertEquals("dl4j", darknet[4], run.describe());
+        assertEquals("-", darknet[5], run.describe());
+    }
+
+    @Test
+    void engineColumnFollowsEngineOption() {
+        CommandRun run = CommandRun.of("backbones", "--engine", "onnxruntime");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(row(run, "mobilenetv2").contains(" onnxruntime "), run.describe());
+        assertTrue(row(run, "resnet50").contains(" dl4j only "), run.describe());
+    }
+
+    @Test
+    void unknownEngineIsUsageError() {
+        CommandRun run = CommandRun.of("backbones", "--engine", "tensorrt");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("auto, dl4j, onnxruntime"), run.describe());
     }
 }
