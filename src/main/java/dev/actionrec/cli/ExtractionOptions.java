@@ -91,7 +91,11 @@ final class ExtractionOptions {
     static final class EngineConverter implements CommandLine.ITypeConverter<InferenceEngine> {
         @Override
         public InferenceEngine convert(String value) {
-            return InferenceEngine.of(value);
+            try {
+                return InferenceEngine.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }
