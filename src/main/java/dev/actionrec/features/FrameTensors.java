@@ -34,7 +34,7 @@ final class FrameTensors {
         float[] values = new float[frames.size() * pixels * 3];
         for (int n = 0; n < frames.size(); n++) {
             VideoFrame frame = frames.get(n);
-            requireSize(frame, n, size);
+            checkSize(frame, n, size);
             byte[] rgb = frame.rgb();
             int base = n * pixels * 3;
             for (int i = 0; i < pixels * 3; i++) {
@@ -55,39 +55,60 @@ final class FrameTensors {
     }
 
     /**
-     * Writes {@code [n, 3, size, size]} (NCHW) floats mapped by {@code normalisation} to {@code
-     * out}, starting at its position and leaving the position after the last value.
+     * Writes {@code [n, 3, size, size]} (NCHW) floats mapped by {@code normalisation}, in its
+     * channel order, into {@code out} from its position on, and advances the position past them.
+     * The values equal those of {@link #toInput(List, CNN2DFormat, int, PixelNormalisation)}
+     * with NCHW.
      *
-     * @throws IllegalArgumentException if a frame is not {@code size x size}
-     * @throws java.nio.BufferOverflowException if {@code out} has too little room
+     * @param out buffer with at least {@code n * 3 * size * size} floats remaining, heap or
+     *     direct
+     * @throws IllegalArgumentException if a frame is not {@code size x size} or {@code out} has
+     *     too little room; nothing is written then
      */
     static void toNchw(List<VideoFrame> frames, int size, PixelNormalisation normalisation,
             FloatBuffer out) {
         int pixels = size * size;
-        float[][] lookup = new float[3][256];
-        for (int rgbChannel = 0; rgbChannel < 3; rgbChannel++) {
-            for (int p = 0; p < 256; p++) {
-                lookup[normalisation.inputChannel(rgbChannel)][p] =
-                        normalisation.apply(rgbChannel, p);
-            }
+        long needed = (long) frames.size() * 3 * pixels;
+        if (out.remaining() < needed) {
+            throw new IllegalArgumentException("output buffer too small: " + out.remaining()
+                    + " floats remaining, " + frames.size() + " frames of " + size + "x" + size
+                    + " need " + needed);
         }
-        float[] plane = new float[pixels];
         for (int n = 0; n < frames.size(); n++) {
-            VideoFrame frame = frames.get(n);
-            requireSize(frame, n, size);
-            byte[] rgb = frame.rgb();
-            for (int channel = 0; channel < 3; channel++) {
-                int rgbChannel = normalisation.inputChannel(channel);
-                float[] table = lookup[channel];
-                for (int i = 0, j = rgbChannel; i < pixels; i++, j += 3) {
-                    plane[i] = table[rgb[j] & 0xFF];
-                }
-                out.put(plane);
+            checkSize(frames.get(n), n, size);
+        }
+
+        float[][] lookup = lookupTables(normalisation);
+        float[] red = lookup[0];
+        float[] green = lookup[1];
+        float[] blue = lookup[2];
+        int start = out.position();
+        for (int n = 0; n < frames.size(); n++) {
+            byte[] rgb = frames.get(n).rgb();
+            int redBase = start + n * 3 * pixels + normalisation.inputChannel(0) * pixels;
+            int greenBase = start + n * 3 * pixels + normalisation.inputChannel(1) * pixels;
+            int blueBase = start + n * 3 * pixels + normalisation.inputChannel(2) * pixels;
+            for (int i = 0, j = 0; i < pixels; i++, j += 3) {
+                out.put(redBase + i, red[rgb[j] & 0xFF]);
+                out.put(greenBase + i, green[rgb[j + 1] & 0xFF]);
+                out.put(blueBase + i, blue[rgb[j + 2] & 0xFF]);
             }
         }
+        out.position(start + (int) needed);
     }
 
-    private static void requireSize(VideoFrame frame, int index, int size) {
+    /** Builds one table per RGB channel that maps each pixel value 0-255 to its network input. */
+    private static float[][] lookupTables(PixelNormalisation normalisation) {
+        float[][] lookup = new float[3][256];
+        for (int channel = 0; channel < 3; channel++) {
+            for (int p = 0; p < 256; p++) {
+                lookup[channel][p] = normalisation.apply(channel, p);
+            }
+        }
+        return lookup;
+    }
+
+    private static void checkSize(VideoFrame frame, int index, int size) {
         if (frame.width() != size || frame.height() != size) {
             throw new IllegalArgumentException("frame " + index + " at "
                     + frame.timestampMicros() + " us is " + frame.width() + "x" + frame.height()
