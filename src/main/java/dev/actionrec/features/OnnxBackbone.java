@@ -64,6 +64,12 @@ public final class OnnxBackbone implements Backbone {
     /** Opens a session on a model whose output has {@code outputSize} values per frame. */
     OnnxBackbone(BackboneInfo info, byte[] model, String weightsSha256, int threads,
             int batchSize, int outputSize) {
+        this(info, model, weightsSha256, threads, batchSize, outputSize, SessionTuning.DEFAULT);
+    }
+
+    /** Opens a session with explicit ONNX Runtime tuning, for benchmarks. */
+    OnnxBackbone(BackboneInfo info, byte[] model, String weightsSha256, int threads,
+            int batchSize, int outputSize, SessionTuning tuning) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
@@ -82,7 +88,7 @@ public final class OnnxBackbone implements Backbone {
         try {
             this.environment = call(() -> OrtEnvironment.getEnvironment(
                     OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "actionrec"));
-            this.session = call(() -> createSession(model, threads));
+            this.session = call(() -> createSession(model, threads, tuning));
         } catch (RuntimeException e) {
             caller.shutdownNow();
             throw e;
@@ -93,15 +99,30 @@ public final class OnnxBackbone implements Backbone {
                 .asFloatBuffer();
     }
 
-    private OrtSession createSession(byte[] model, int threads) throws OrtException {
+    private OrtSession createSession(byte[] model, int threads, SessionTuning tuning)
+            throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setCPUArenaAllocator(false);
+            options.setCPUArenaAllocator(tuning.arena());
+            options.addConfigEntry("session.intra_op.allow_spinning",
+                    tuning.spinning() ? "1" : "0");
             return environment.createSession(model, options);
         }
+    }
+
+    /**
+     * ONNX Runtime settings that trade speed against memory and CPU use.
+     *
+     * @param arena whether ONNX Runtime keeps freed CPU memory in its arena for reuse; without
+     *     it, every forward pass allocates its activations afresh and returns them afterwards
+     * @param spinning whether idle intra-op threads busy-wait for work instead of sleeping
+     */
+    record SessionTuning(boolean arena, boolean spinning) {
+        // NOTE: chosen before a quiet-machine measurement; see docs/benchmarks.md.
+        static final SessionTuning DEFAULT = new SessionTuning(false, false);
     }
 
     @Override
