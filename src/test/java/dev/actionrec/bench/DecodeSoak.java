@@ -138,24 +138,10 @@ public final class DecodeSoak {
         System.gc();
         Runtime runtime = Runtime.getRuntime();
         long heapUsed = runtime.totalMemory() - runtime.freeMemory();
-        double rssMib = residentKib() / 1024.0;
+        double rssMib = ProcessMemory.residentKib() / 1024.0;
         double committedMib = runtime.totalMemory() / 1048576.0;
         System.out.printf("decoded=%d rss_mib=%.1f heap_committed_mib=%.1f"
                 + " rss_minus_heap_mib=%.1f heap_used_mib=%.1f%n", done, rssMib, committedMib,
                 rssMib - committedMib, heapUsed / 1048576.0);
-    }
-
-    /** Returns VmRSS from /proc/self/status in KiB, or -1 where it is not available. */
-    private static long residentKib() throws IOException {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.exists(status)) {
-            return -1;
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 }

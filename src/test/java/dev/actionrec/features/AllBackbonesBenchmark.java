@@ -1,8 +1,7 @@
 package dev.actionrec.features;
 
-import com.sun.management.OperatingSystemMXBean;
+import dev.actionrec.bench.BackboneTiming;
 import dev.actionrec.video.VideoFrame;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +15,6 @@ import java.util.Random;
  * {@code id:n} overrides the frames per pass of one backbone.
  */
 public final class AllBackbonesBenchmark {
-
-    private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private AllBackbonesBenchmark() {}
 
@@ -38,21 +34,14 @@ public final class AllBackbonesBenchmark {
     private static void measure(String id, int batch, int rounds) {
         BackboneInfo info = Backbones.info(id);
         List<VideoFrame> frames = randomFrames(batch, info.inputSize());
-        double[] wall = new double[rounds];
-        double[] cpu = new double[rounds];
+        BackboneTiming timing;
         try (Backbone backbone = Backbones.openRandom(id, 1, batch)) {
-            backbone.features(frames);
-            for (int round = 0; round < rounds; round++) {
-                long wallStart = System.nanoTime();
-                long cpuStart = OS.getProcessCpuTime();
-                backbone.features(frames);
-                wall[round] = (System.nanoTime() - wallStart) / 1e6 / batch;
-                cpu[round] = (OS.getProcessCpuTime() - cpuStart) / 1e6 / batch;
-            }
+            timing = BackboneTiming.measure(backbone, frames, rounds);
         }
         System.out.printf("%-16s batch %2d: %8.1f ms/frame wall, %8.1f ms/frame CPU"
-                + " (medians of %d rounds, %d cores)%n", id, batch, median(wall), median(cpu),
-                rounds, Runtime.getRuntime().availableProcessors());
+                + " (medians of %d rounds, %d cores)%n", id, batch,
+                timing.wallMsPerFrame().median(), timing.cpuMsPerFrame().median(), rounds,
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static List<VideoFrame> randomFrames(int count, int size) {
@@ -64,11 +53,5 @@ public final class AllBackbonesBenchmark {
             frames.add(new VideoFrame(i * 40_000L, size, size, rgb));
         }
         return frames;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
