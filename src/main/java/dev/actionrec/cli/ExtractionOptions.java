@@ -4,6 +4,7 @@ import dev.actionrec.features.Backbone;
 import dev.actionrec.features.Backbones;
 import dev.actionrec.features.FeatureCache;
 import dev.actionrec.features.InferenceEngine;
+import dev.actionrec.features.ThreadSettings;
 import dev.actionrec.features.WeightsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +26,14 @@ final class ExtractionOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     InferenceEngine engine = InferenceEngine.AUTO;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the backbone's forward pass (default: the number of"
-                    + " processors).")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "N|engine=E,ffmpeg=F,decoders=D",
+            converter = ThreadsConverter.class,
+            description = "CPU threads, as a total N that gives the backbone's engine N threads,"
+                    + " each FFmpeg decoder 1 and decodes max(1, N/4) clips in parallel, or as"
+                    + " engine=E,ffmpeg=F,decoders=D with any subset (ffmpeg=0 lets FFmpeg"
+                    + " choose; a left-out key takes its value from the default). Default: N ="
+                    + " the number of processors.")
+    ThreadSettings threads;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Feature cache folder (default: ~/.actionrec/cache/features).")
@@ -58,15 +63,9 @@ final class ExtractionOptions {
         return WeightsOptions.defaults().withWeightsFile(weights);
     }
 
-    /** Returns the thread count of the backbone's forward pass. */
-    int threads() {
-        if (threads == null) {
-            return Backbones.defaultThreads();
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
-        return threads;
+    /** Returns the thread split given with --threads, or the default for this machine. */
+    ThreadSettings threads() {
+        return threads != null ? threads : ThreadSettings.defaults();
     }
 
     /** Opens a backbone on the chosen engine with the weights these options point to. */
@@ -76,7 +75,7 @@ final class ExtractionOptions {
 
     /** Opens a backbone on the chosen engine with the given weight options. */
     Backbone openBackbone(String id, WeightsOptions options) {
-        return Backbones.open(id, options, engine, threads());
+        return Backbones.open(id, options, engine, threads().engineThreads());
     }
 
     FeatureCache cache() {
@@ -92,6 +91,18 @@ final class ExtractionOptions {
         @Override
         public InferenceEngine convert(String value) {
             return InferenceEngine.of(value);
+        }
+    }
+
+    /** Converts a --threads value, reporting a bad one as a one-line usage error. */
+    static final class ThreadsConverter implements CommandLine.ITypeConverter<ThreadSettings> {
+        @Override
+        public ThreadSettings convert(String value) {
+            try {
+                return ThreadSettings.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }
