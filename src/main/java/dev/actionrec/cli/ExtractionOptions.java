@@ -28,11 +28,11 @@ final class ExtractionOptions {
 
     @Option(names = "--threads", paramLabel = "N|engine=E,ffmpeg=F,decoders=D",
             converter = ThreadsConverter.class,
-            description = "CPU threads, as a total N that gives the backbone's engine N threads,"
-                    + " each FFmpeg decoder 1 and decodes max(1, N/4) clips in parallel, or as"
-                    + " engine=E,ffmpeg=F,decoders=D with any subset (ffmpeg=0 lets FFmpeg"
-                    + " choose; a left-out key takes its value from the default). Default: N ="
-                    + " the number of processors.")
+            description = "CPU threads, as a total N (the engine gets N/2 rounded up and"
+                    + " max(2, N/2) clips decode in parallel, each FFmpeg decoder on 1 thread) or"
+                    + " as engine=E,ffmpeg=F,decoders=D with any subset; a left-out key keeps its"
+                    + " default and ffmpeg=0 lets FFmpeg choose. Default: N = the number of"
+                    + " processors.")
     ThreadSettings threads;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",

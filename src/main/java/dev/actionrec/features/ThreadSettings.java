@@ -43,22 +43,24 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
     }
 
     /**
-     * Splits a budget of {@code threads} threads: the engine gets all of them, each FFmpeg
-     * decoder runs single-threaded, and one clip decoder runs per 4 threads, at least one.
+     * Splits a budget of {@code threads} threads: the engine gets half, rounded up, and clips
+     * decode in parallel on the other half, at least two of them, each with a single-threaded
+     * FFmpeg decoder. For 2 threads that is {@code engine=1,ffmpeg=1,decoders=2}.
      *
-     * <p>The engine keeps the whole budget because the backbone's forward pass is the larger part
-     * of the work, and decoding runs while the engine waits for the next clip. Single-threaded
-     * FFmpeg decoders on parallel clips scale better than frame threads inside one decoder,
-     * because sampling seeks to keyframes and frame threading pays its start-up delay after every
-     * seek.
+     * <p>Batch work runs the engine and decoding at the same time, so giving each about half
+     * keeps them from competing for the same processors. With at least two decoders, one clip
+     * decodes while the next one opens. On 2 processors, FFmpeg's automatic thread count was no
+     * faster than one thread per decoder.
      *
      * @throws IllegalArgumentException if {@code threads} is outside 1 to {@value #MAX}
      */
     public static ThreadSettings forBudget(int threads) {
         check("thread budget", threads, 1);
-        // NOTE: measured on 2 processors only (scripts/bench-threads); the ratio of one decoder
-        // per 4 threads for larger machines is an estimate.
-        return new ThreadSettings(threads, 1, Math.max(1, threads / 4));
+        // NOTE: chosen from scripts/bench-threads on 2 processors under load, where this split
+        // was fastest in most runs. In the least loaded run two engine threads were faster. Idle
+        // machines and budgets above 2 are not measured.
+        int engine = (threads + 1) / 2;
+        return new ThreadSettings(engine, 1, Math.max(2, threads / 2));
     }
 
     /**

@@ -18,11 +18,12 @@ class ThreadSettingsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-        "1; 1; 1; 1",
-        "2; 2; 1; 1",
-        "4; 4; 1; 1",
-        "8; 8; 1; 2",
-        "16; 16; 1; 4",
+        "1; 1; 1; 2",
+        "2; 1; 1; 2",
+        "3; 2; 1; 2",
+        "4; 2; 1; 2",
+        "8; 4; 1; 4",
+        "16; 8; 1; 8",
     })
     void budgetSplitsByRule(int budget, int engine, int ffmpeg, int decoders) {
         ThreadSettings settings = ThreadSettings.parse(Integer.toString(budget), DEFAULTS);
