@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Turns video files into per-step feature vectors: frame sampling, the backbone, and the cache.
  *
  * <p>In batch work, {@link ThreadSettings#decoders()} background threads decode clips ahead of
- * the backbone, so decoding overlaps with the forward pass. At most one clip more than there are
- * decoders waits decoded or in progress, which bounds memory. A file that fails is returned as a
- * failed {@link ExtractionResult}; the other files go on.
+ * the backbone, so decoding overlaps with the forward pass. At most decoders + 1 clips are
+ * decoded or decoding ahead of the backbone, which bounds memory. A file that fails is returned
+ * as a failed {@link ExtractionResult}; the other files go on.
  */
 public final class FeatureExtractor implements AutoCloseable {
 
