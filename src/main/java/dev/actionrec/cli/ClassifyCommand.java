@@ -70,7 +70,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
         try (Backbone backbone = extraction.openBackbone(metadata.backbone().id());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
-                        extraction.decodeTimeout(), extraction.cache())) {
+                        extraction.decodeTimeout(), extraction.cache(),
+                        extraction.threads())) {
             model.requireBackbone(modelFile, backbone);
             List<ExtractionResult> results = extractor.extractAll(videos, result -> {}, extraction.failFast);
             for (ExtractionResult result : results) {

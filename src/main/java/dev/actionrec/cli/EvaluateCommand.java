@@ -80,7 +80,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluator.Result result;
         try (Backbone backbone = extraction.openBackbone(metadata.backbone().id());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
-                        extraction.decodeTimeout(), extraction.cache());
+                        extraction.decodeTimeout(), extraction.cache(),
+                        extraction.threads());
                 Progress progress = Progress.start("Evaluate", clips.size(), "clips")) {
             model.requireBackbone(modelFile, backbone);
             result = new Evaluator(model, extractor).evaluate(clips, topK, extraction.failFast,

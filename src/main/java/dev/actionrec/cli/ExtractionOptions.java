@@ -4,6 +4,7 @@ import dev.actionrec.features.Backbone;
 import dev.actionrec.features.Backbones;
 import dev.actionrec.features.FeatureCache;
 import dev.actionrec.features.InferenceEngine;
+import dev.actionrec.features.ThreadSettings;
 import dev.actionrec.features.WeightsOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,10 +26,14 @@ final class ExtractionOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     InferenceEngine engine = InferenceEngine.AUTO;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Threads for the backbone's forward pass (default: the number of"
-                    + " processors).")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "N|engine=E,ffmpeg=F,decoders=D",
+            converter = ThreadsConverter.class,
+            description = "CPU threads, as a total N (the engine gets N/2 rounded up and"
+                    + " max(2, N/2) clips decode in parallel, each FFmpeg decoder on 1 thread) or"
+                    + " as engine=E,ffmpeg=F,decoders=D with any subset; a left-out key keeps its"
+                    + " default and ffmpeg=0 lets FFmpeg choose. Default: N = the number of"
+                    + " processors.")
+    ThreadSettings threads;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Feature cache folder (default: ~/.actionrec/cache/features).")
@@ -58,15 +63,9 @@ final class ExtractionOptions {
         return WeightsOptions.defaults().withWeightsFile(weights);
     }
 
-    /** Returns the thread count of the backbone's forward pass. */
-    int threads() {
-        if (threads == null) {
-            return Backbones.defaultThreads();
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
-        return threads;
+    /** Returns the thread split given with --threads, or the default for this machine. */
+    ThreadSettings threads() {
+        return threads != null ? threads : ThreadSettings.defaults();
     }
 
     /** Opens a backbone on the chosen engine with the weights these options point to. */
@@ -76,7 +75,7 @@ final class ExtractionOptions {
 
     /** Opens a backbone on the chosen engine with the given weight options. */
     Backbone openBackbone(String id, WeightsOptions options) {
-        return Backbones.open(id, options, engine, threads());
+        return Backbones.open(id, options, engine, threads().engineThreads());
     }
 
     FeatureCache cache() {
@@ -93,6 +92,18 @@ final class ExtractionOptions {
         public InferenceEngine convert(String value) {
             try {
                 return InferenceEngine.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Converts a --threads value, reporting a bad one as a one-line usage error. */
+    static final class ThreadsConverter implements CommandLine.ITypeConverter<ThreadSettings> {
+        @Override
+        public ThreadSettings convert(String value) {
+            try {
+                return ThreadSettings.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

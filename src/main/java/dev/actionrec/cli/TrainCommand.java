@@ -113,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
 
         try (Backbone backbone = extraction.openBackbone(backboneId);
                 FeatureExtractor extractor = new FeatureExtractor(backbone, samplingParams,
-                        extraction.decodeTimeout(), extraction.cache())) {
+                        extraction.decodeTimeout(), extraction.cache(),
+                        extraction.threads())) {
             EncoderConfig encoder = encoderOptions.toConfig(backbone.featureSize(),
                     data.labels().size(), seed, samplingParams.frames());
             TrainingPipeline.Request request = new TrainingPipeline.Request(data.labels(),

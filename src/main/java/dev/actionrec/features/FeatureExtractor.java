@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,14 +26,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns video files into per-step feature vectors: frame sampling, the backbone, and the cache.
  *
- * <p>In batch work, decoding runs on a background thread a few clips ahead of the backbone, so
- * the two stages overlap. A file that fails is returned as a failed {@link ExtractionResult};
- * the other files go on.
+ * <p>In batch work, {@link ThreadSettings#decoders()} background threads decode clips ahead of
+ * the backbone, so decoding overlaps with the forward pass. At most decoders + 1 clips are
+ * decoded or decoding ahead of the backbone, which bounds memory. A file that fails is returned
+ * as a failed {@link ExtractionResult}; the other files go on.
  */
 public final class FeatureExtractor implements AutoCloseable {
-
-    /** How many decoded clips may wait for the backbone. */
-    private static final int DECODE_AHEAD = 2;
 
     private static final Logger log = LoggerFactory.getLogger(FeatureExtractor.class);
 
@@ -40,21 +39,37 @@ public final class FeatureExtractor implements AutoCloseable {
     private final SamplingParams sampling;
     private final FrameSampler sampler;
     private final FeatureCache cache;
-    private final ExecutorService decoder;
+    private final int lookAhead;
+    private final ExecutorService decoders;
 
     /**
-     * Creates an extractor.
+     * Creates an extractor with {@link ThreadSettings#defaults()}.
      *
      * @param cache the feature cache, or null to always recompute
      */
     public FeatureExtractor(Backbone backbone, SamplingParams sampling, Duration decodeTimeout,
             FeatureCache cache) {
+        this(backbone, sampling, decodeTimeout, cache, ThreadSettings.defaults());
+    }
+
+    /**
+     * Creates an extractor. Its FFmpeg decoders and clip decoders follow {@code threads}; the
+     * engine threads were fixed when the backbone was opened, so they are not read here.
+     *
+     * @param cache the feature cache, or null to always recompute
+     * @param threads FFmpeg threads per decoder and the number of clips decoded in parallel
+     */
+    public FeatureExtractor(Backbone backbone, SamplingParams sampling, Duration decodeTimeout,
+            FeatureCache cache, ThreadSettings threads) {
         this.backbone = backbone;
         this.sampling = sampling;
-        this.sampler = new FrameSampler(sampling, backbone.inputSize(), decodeTimeout);
+        this.sampler = new FrameSampler(sampling, backbone.inputSize(), decodeTimeout)
+                .withFfmpegThreads(threads.ffmpegThreads());
         this.cache = cache;
-        this.decoder = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "actionrec-decode");
+        this.lookAhead = threads.decoders() + 1;
+        AtomicInteger count = new AtomicInteger();
+        this.decoders = Executors.newFixedThreadPool(threads.decoders(), runnable -> {
+            Thread thread = new Thread(runnable, "actionrec-decode-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -67,6 +82,8 @@ public final class FeatureExtractor implements AutoCloseable {
 
     /**
      * Extracts the features of many videos, in order, overlapping decoding with the backbone.
+     * Clips decode in parallel, but the backbone takes them and {@code onEach} sees them in input
+     * order. Decoding that is still pending when this method returns is cancelled.
      *
      * @param onEach called with each result as soon as it is ready
      * @param failFast stop after the first failure
@@ -79,9 +96,9 @@ public final class FeatureExtractor implements AutoCloseable {
         int next = 0;
         try {
             while (results.size() < videos.size()) {
-                while (next < videos.size() && pending.size() < DECODE_AHEAD) {
+                while (next < videos.size() && pending.size() < lookAhead) {
                     Path video = videos.get(next++);
-                    pending.add(decoder.submit(() -> decode(video)));
+                    pending.add(decoders.submit(() -> decode(video)));
                 }
                 Path video = videos.get(results.size());
                 ExtractionResult result = finish(video, await(pending.removeFirst(), video));
@@ -170,7 +187,7 @@ public final class FeatureExtractor implements AutoCloseable {
 
     @Override
     public void close() {
-        decoder.shutdownNow();
+        decoders.shutdownNow();
     }
 
     private record Decoded(String key, SampledClip clip, ClipFeatures cached, Exception error) {}

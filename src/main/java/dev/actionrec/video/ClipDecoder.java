@@ -121,14 +121,16 @@ final class ClipDecoder implements AutoCloseable {
      * @param forced strategy to use, or {@code null} to choose one from the keyframe index. SEEK
      *     falls back to SEQUENTIAL when the index lists fewer than two keyframes or a seek goes
      *     wrong
+     * @param ffmpegThreads threads of FFmpeg's video decoder, 0 for FFmpeg's automatic choice
      * @param cancelled checked before each decoded frame. When it returns true, decoding stops and
      *     this method returns {@code null}
      * @return the sampled clip, or {@code null} when cancelled
      * @throws VideoDecodeException when the file cannot be opened or no frame decodes
      */
     static SampledClip decode(Path file, SamplingParams params, int cropSize,
-            DecodeStrategy forced, BooleanSupplier cancelled) throws VideoDecodeException {
-        FFmpegFrameGrabber grabber = VideoOpener.open(file);
+            DecodeStrategy forced, int ffmpegThreads, BooleanSupplier cancelled)
+            throws VideoDecodeException {
+        FFmpegFrameGrabber grabber = VideoOpener.open(file, ffmpegThreads);
         ClipDecoder decoder;
         try {
             decoder = new ClipDecoder(file, params, cropSize, grabber, forced);

@@ -47,6 +47,7 @@ public final class FrameSampler {
     private final int cropSize;
     private final Duration decodeTimeout;
     private final DecodeStrategy forcedStrategy;
+    private final int ffmpegThreads;
 
     /**
      * @param params number of steps and sampling rate
@@ -55,12 +56,13 @@ public final class FrameSampler {
      * @throws IllegalArgumentException if {@code cropSize < 1} or the timeout is not positive
      */
     public FrameSampler(SamplingParams params, int cropSize, Duration decodeTimeout) {
-        this(params, cropSize, decodeTimeout, null);
+        this(params, cropSize, decodeTimeout, null, 0);
     }
 
     private FrameSampler(SamplingParams params, int cropSize, Duration decodeTimeout,
-            DecodeStrategy forcedStrategy) {
+            DecodeStrategy forcedStrategy, int ffmpegThreads) {
         this.forcedStrategy = forcedStrategy;
+        this.ffmpegThreads = ffmpegThreads;
         this.params = Objects.requireNonNull(params, "params");
         this.decodeTimeout = Objects.requireNonNull(decodeTimeout, "decodeTimeout");
         if (cropSize < 1) {
@@ -81,7 +83,27 @@ public final class FrameSampler {
      */
     public FrameSampler withStrategy(DecodeStrategy strategy) {
         return new FrameSampler(params, cropSize, decodeTimeout,
-                Objects.requireNonNull(strategy, "strategy"));
+                Objects.requireNonNull(strategy, "strategy"), ffmpegThreads);
+    }
+
+    /**
+     * Returns a sampler whose FFmpeg video decoders use {@code threads} threads each. The default
+     * is 0, FFmpeg's automatic choice (frame and slice threads by the processor count). The
+     * thread count does not change the decoded frames; tests check this on H.264.
+     *
+     * @throws IllegalArgumentException if {@code threads} is negative
+     */
+    public FrameSampler withFfmpegThreads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("FFmpeg threads must be 0 (automatic) or more, got "
+                    + threads);
+        }
+        return new FrameSampler(params, cropSize, decodeTimeout, forcedStrategy, threads);
+    }
+
+    /** Returns the threads of each FFmpeg video decoder, 0 for FFmpeg's automatic choice. */
+    public int ffmpegThreads() {
+        return ffmpegThreads;
     }
 
     /** Returns the sampling parameters. */
@@ -108,7 +130,7 @@ public final class FrameSampler {
         AtomicBoolean cancelled = new AtomicBoolean();
         FutureTask<SampledClip> task = new FutureTask<>(
                 () -> ClipDecoder.decode(video, params, cropSize, forcedStrategy,
-                        cancelled::get));
+                        ffmpegThreads, cancelled::get));
         Thread worker = new Thread(task, "video-decode " + video.getFileName());
         worker.setDaemon(true);
         worker.start();

@@ -31,11 +31,12 @@ final class VideoOpener {
      * Opens the first video stream that is not an attached picture. Audio, subtitle and data
      * streams are discarded by the demuxer and never decoded.
      *
+     * @param ffmpegThreads threads of FFmpeg's video decoder, 0 for FFmpeg's automatic choice
      * @return a started grabber in {@link FrameGrabber.ImageMode#RAW} mode; the caller closes it
      * @throws VideoDecodeException NOT_A_VIDEO, TRUNCATED, NO_VIDEO_STREAM or DECODE_FAILED
      */
-    static FFmpegFrameGrabber open(Path file) throws VideoDecodeException {
-        FFmpegFrameGrabber grabber = start(file, -1);
+    static FFmpegFrameGrabber open(Path file, int ffmpegThreads) throws VideoDecodeException {
+        FFmpegFrameGrabber grabber = start(file, -1, ffmpegThreads);
         int chosen = grabber.getVideoStream();
         int usable = firstRealVideoStream(grabber.getFormatContext());
         if (usable < 0) {
@@ -45,19 +46,24 @@ final class VideoOpener {
         }
         if (usable != chosen) {
             closeQuietly(grabber);
-            grabber = start(file, usable);
+            grabber = start(file, usable, ffmpegThreads);
         }
         discardOtherStreams(grabber.getFormatContext(), usable);
         return grabber;
     }
 
-    private static FFmpegFrameGrabber start(Path file, int videoStream)
+    private static FFmpegFrameGrabber start(Path file, int videoStream, int ffmpegThreads)
             throws VideoDecodeException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toAbsolutePath().toString());
         grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         // No stream has this index, so the grabber opens no audio decoder.
         grabber.setAudioStream(Integer.MAX_VALUE);
         grabber.setVideoStream(videoStream);
+        if (ffmpegThreads > 0) {
+            // JavaCV 1.5.7 sets thread_count to 0 (automatic), and avcodec_open2 then applies
+            // the options dictionary, so this value wins.
+            grabber.setVideoOption("threads", Integer.toString(ffmpegThreads));
+        }
         try {
             // start() holds a JVM-wide lock while it opens the file, so one file that hangs in
             // open would block every other decode. FFmpeg 5.0's avcodec_open2 takes its own lock

@@ -53,6 +53,24 @@ class CommandLineTest {
     }
 
     @Test
+    void badThreadsIsUsageError() {
+        CommandRun run = CommandRun.of("classify", "--threads", "engine=0,ffmpeg=1", "clip.mp4");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run.describe());
+        String firstLine = run.err().lines().findFirst().orElse("");
+        assertTrue(firstLine.contains("--threads"), run.describe());
+        assertTrue(firstLine.contains("engine must be between 1 and 256 threads, got 0"),
+                run.describe());
+    }
+
+    @Test
+    void helpDescribesThreadSplit() {
+        CommandRun run = CommandRun.of("evaluate", "--help");
+
+        assertTrue(run.out().contains("engine=E,ffmpeg=F,decoders=D"), run.describe());
+    }
+
+    @Test
     void missingModelFileExitsWithModelCode() {
         Path model = temp.resolve("absent.actionrec");
 
