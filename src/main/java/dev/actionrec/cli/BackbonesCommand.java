@@ -123,9 +123,9 @@ final class BackbonesCommand implements Callable<Integer> {
 
     private Backbone open(BackboneInfo info, WeightsOptions options) {
         try {
-            return extraction.openBackbone(info.id(), options);
+            return extraction.openBackbone(info.id(), options, 1);
         } catch (WeightsException e) {
-            return extraction.openBackbone(info.id(), options.withWeightsFile(null));
+            return extraction.openBackbone(info.id(), options.withWeightsFile(null), 1);
         }
     }
 

@@ -68,10 +68,10 @@ final class ClassifyCommand implements Callable<Integer> {
         Set<VideoDecodeException.Reason> failures = EnumSet.noneOf(VideoDecodeException.Reason.class);
         boolean otherFailure = false;
 
-        try (Backbone backbone = extraction.openBackbone(metadata.backbone().id());
+        try (Backbone backbone = extraction.openBackbone(metadata.backbone().id(), videos.size());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
                         extraction.decodeTimeout(), extraction.cache(),
-                        extraction.threads())) {
+                        extraction.threads(videos.size()))) {
             model.requireBackbone(modelFile, backbone);
             List<ExtractionResult> results = extractor.extractAll(videos, result -> {}, extraction.failFast);
             for (ExtractionResult result : results) {

@@ -78,10 +78,10 @@ final class EvaluateCommand implements Callable<Integer> {
         log.info("Evaluating {} on {} clips", modelFile, clips.size());
 
         Evaluator.Result result;
-        try (Backbone backbone = extraction.openBackbone(metadata.backbone().id());
+        try (Backbone backbone = extraction.openBackbone(metadata.backbone().id(), clips.size());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
                         extraction.decodeTimeout(), extraction.cache(),
-                        extraction.threads());
+                        extraction.threads(clips.size()));
                 Progress progress = Progress.start("Evaluate", clips.size(), "clips")) {
             model.requireBackbone(modelFile, backbone);
             result = new Evaluator(model, extractor).evaluate(clips, topK, extraction.failFast,

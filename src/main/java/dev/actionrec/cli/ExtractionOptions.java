@@ -28,12 +28,13 @@ final class ExtractionOptions {
 
     @Option(names = "--threads", paramLabel = "N|engine=E,ffmpeg=F,decoders=D",
             converter = ThreadsConverter.class,
-            description = "CPU threads, as a total N (the engine gets N/2 rounded up and"
-                    + " max(2, N/2) clips decode in parallel, each FFmpeg decoder on 1 thread) or"
-                    + " as engine=E,ffmpeg=F,decoders=D with any subset; a left-out key keeps its"
-                    + " default and ffmpeg=0 lets FFmpeg choose. Default: N = the number of"
-                    + " processors.")
-    ThreadSettings threads;
+            description = "CPU threads, as a total N or as engine=E,ffmpeg=F,decoders=D with any"
+                    + " subset; a left-out key keeps its default and ffmpeg=0 lets FFmpeg choose."
+                    + " N threads for one video give the engine and FFmpeg N each, one after the"
+                    + " other; for several videos the engine gets N/2 rounded up and max(2, N/2)"
+                    + " clips decode in parallel, each FFmpeg decoder on 1 thread. Default: N ="
+                    + " the number of processors.")
+    String threads;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Feature cache folder (default: ~/.actionrec/cache/features).")
@@ -63,19 +64,23 @@ final class ExtractionOptions {
         return WeightsOptions.defaults().withWeightsFile(weights);
     }
 
-    /** Returns the thread split given with --threads, or the default for this machine. */
-    ThreadSettings threads() {
-        return threads != null ? threads : ThreadSettings.defaults();
+    /**
+     * Returns the thread split given with --threads, or the default for this machine, for work
+     * on {@code videos} videos.
+     */
+    ThreadSettings threads(int videos) {
+        int count = Math.max(1, videos);
+        return threads != null ? ThreadSettings.parse(threads, count) : ThreadSettings.defaults(count);
     }
 
-    /** Opens a backbone on the chosen engine with the weights these options point to. */
-    Backbone openBackbone(String id) {
-        return openBackbone(id, weightsOptions());
+    /** Opens a backbone on the chosen engine for work on {@code videos} videos. */
+    Backbone openBackbone(String id, int videos) {
+        return openBackbone(id, weightsOptions(), videos);
     }
 
     /** Opens a backbone on the chosen engine with the given weight options. */
-    Backbone openBackbone(String id, WeightsOptions options) {
-        return Backbones.open(id, options, engine, threads().engineThreads());
+    Backbone openBackbone(String id, WeightsOptions options, int videos) {
+        return Backbones.open(id, options, engine, threads(videos).engineThreads());
     }
 
     FeatureCache cache() {
@@ -99,11 +104,12 @@ final class ExtractionOptions {
     }
 
     /** Converts a --threads value, reporting a bad one as a one-line usage error. */
-    static final class ThreadsConverter implements CommandLine.ITypeConverter<ThreadSettings> {
+    static final class ThreadsConverter implements CommandLine.ITypeConverter<String> {
         @Override
-        public ThreadSettings convert(String value) {
+        public String convert(String value) {
             try {
-                return ThreadSettings.parse(value);
+                ThreadSettings.parse(value);
+                return value;
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -111,10 +111,10 @@ final class TrainCommand implements Callable<Integer> {
         log.info("Dataset {}: {} clips in {} classes; validation split: {}", dataset.data,
                 pool.size(), data.labels().size(), validationSplit.describe());
 
-        try (Backbone backbone = extraction.openBackbone(backboneId);
+        try (Backbone backbone = extraction.openBackbone(backboneId, pool.size());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, samplingParams,
                         extraction.decodeTimeout(), extraction.cache(),
-                        extraction.threads())) {
+                        extraction.threads(pool.size()))) {
             EncoderConfig encoder = encoderOptions.toConfig(backbone.featureSize(),
                     data.labels().size(), seed, samplingParams.frames());
             TrainingPipeline.Request request = new TrainingPipeline.Request(data.labels(),

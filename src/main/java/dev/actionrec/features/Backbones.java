@@ -97,7 +97,7 @@ public final class Backbones {
         }
         InferenceEngine resolved = resolve(normalised, engine);
         if (resolved == InferenceEngine.ONNXRUNTIME) {
-            return OnnxModels.open(normalised, options, threads, GraphBackbone.DEFAULT_BATCH_SIZE);
+            return OnnxModels.open(normalised, options, threads, OnnxBackbone.DEFAULT_BATCH_SIZE);
         }
         Dl4jThreads.set(threads);
         return openDl4j(normalised, options);

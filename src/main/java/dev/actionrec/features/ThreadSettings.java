@@ -37,28 +37,53 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
         check("decoders", decoders, 1);
     }
 
-    /** Returns the settings for the processors available to the JVM. */
+    /** Returns the settings for batch work on the processors available to the JVM. */
     public static ThreadSettings defaults() {
-        return forBudget(Runtime.getRuntime().availableProcessors());
+        return defaults(2);
     }
 
     /**
-     * Splits a budget of {@code threads} threads: the engine gets half, rounded up, and clips
-     * decode in parallel on the other half, at least two of them, each with a single-threaded
-     * FFmpeg decoder. For 2 threads that is {@code engine=1,ffmpeg=1,decoders=2}.
+     * Returns the settings for {@code videos} videos on the processors available to the JVM.
      *
-     * <p>Batch work runs the engine and decoding at the same time, so giving each about half
-     * keeps them from competing for the same processors. With at least two decoders, one clip
-     * decodes while the next one opens. On 2 processors, FFmpeg's automatic thread count was no
-     * faster than one thread per decoder.
-     *
-     * @throws IllegalArgumentException if {@code threads} is outside 1 to {@value #MAX}
+     * @see #forBudget(int, int)
      */
+    public static ThreadSettings defaults(int videos) {
+        return forBudget(Runtime.getRuntime().availableProcessors(), videos);
+    }
+
+    /** Splits a budget of {@code threads} threads for batch work, see {@link #forBudget(int, int)}. */
     public static ThreadSettings forBudget(int threads) {
+        return forBudget(threads, 2);
+    }
+
+    /**
+     * Splits a budget of {@code threads} threads for {@code videos} videos.
+     *
+     * <p>One video is decoded and then run through the engine, so the two never overlap and
+     * each gets the whole budget: {@code engine=N,ffmpeg=N,decoders=1}.
+     *
+     * <p>Several videos overlap decoding with the engine, so they share the budget: the engine
+     * gets half, rounded up, and clips decode in parallel on the other half, at least two of them,
+     * each with a single-threaded FFmpeg decoder. For 2 threads that is {@code
+     * engine=1,ffmpeg=1,decoders=2}: with at least two decoders, one clip decodes while the next
+     * one opens, and single-threaded decoders do not compete with the engine.
+     *
+     * <p>On an idle 2-core x86-64 machine ({@code scripts/bench-threads 40 5},
+     * docs/benchmarks.md) each rule gave the best of seven splits for its case: 674 ms to classify
+     * a 30-s 720p clip and 1,329 fight-surveillance clips per minute.
+     *
+     * @throws IllegalArgumentException if {@code threads} is outside 1 to {@value #MAX} or
+     *     {@code videos} is below 1
+     */
+    public static ThreadSettings forBudget(int threads, int videos) {
         check("thread budget", threads, 1);
-        // NOTE: chosen from scripts/bench-threads on 2 processors under load, where this split
-        // was fastest in most runs. In the least loaded run two engine threads were faster. Idle
-        // machines and budgets above 2 are not measured.
+        if (videos < 1) {
+            throw new IllegalArgumentException("videos must be at least 1, got " + videos);
+        }
+        if (videos == 1) {
+            return new ThreadSettings(threads, threads, 1);
+        }
+        // NOTE: budgets above 2 threads were not measured.
         int engine = (threads + 1) / 2;
         return new ThreadSettings(engine, 1, Math.max(2, threads / 2));
     }
@@ -69,7 +94,17 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
      * @throws IllegalArgumentException with a one-line message when the text is not valid
      */
     public static ThreadSettings parse(String text) {
-        return parse(text, defaults());
+        return parse(text, 2);
+    }
+
+    /**
+     * Parses the text form for {@code videos} videos: a number N is split by {@link
+     * #forBudget(int, int)}, and left-out keys come from {@link #defaults(int)}.
+     *
+     * @throws IllegalArgumentException with a one-line message when the text is not valid
+     */
+    public static ThreadSettings parse(String text, int videos) {
+        return parse(text, defaults(videos), videos);
     }
 
     /**
@@ -78,13 +113,17 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
      * @throws IllegalArgumentException with a one-line message when the text is not valid
      */
     public static ThreadSettings parse(String text, ThreadSettings defaults) {
+        return parse(text, defaults, 2);
+    }
+
+    private static ThreadSettings parse(String text, ThreadSettings defaults, int videos) {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("empty thread setting; expected " + SYNTAX);
         }
         if (!trimmed.contains("=")) {
             try {
-                return forBudget(Integer.parseInt(trimmed));
+                return forBudget(Integer.parseInt(trimmed), videos);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("thread setting '" + text + "' is neither a"
                         + " whole number nor a KEY=VALUE list; expected " + SYNTAX);

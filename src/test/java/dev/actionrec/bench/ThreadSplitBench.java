@@ -49,8 +49,9 @@ public final class ThreadSplitBench {
         for (int i = 4; i < args.length; i++) {
             candidates.add(new Candidate(ThreadSettings.parse(args[i])));
         }
-        System.out.printf(Locale.ROOT, "default on %d processors: %s%n",
-                Runtime.getRuntime().availableProcessors(), ThreadSettings.defaults());
+        System.out.printf(Locale.ROOT, "defaults on %d processors: one video %s; several %s%n",
+                Runtime.getRuntime().availableProcessors(), ThreadSettings.defaults(1),
+                ThreadSettings.defaults(2));
         System.out.printf(Locale.ROOT, "classify: %s; batch: %d clips from %s; %d repeats%n",
                 video.getFileName(), clips.size(), args[1], repeats);
 

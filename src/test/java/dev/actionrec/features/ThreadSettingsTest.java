@@ -98,4 +98,32 @@ class ThreadSettingsTest {
     void constructorRejectsNoEngineThreads(int engine) {
         assertThrows(IllegalArgumentException.class, () -> new ThreadSettings(engine, 1, 1));
     }
+
+    @Test
+    void oneVideoGivesEachStageTheWholeBudget() {
+        assertEquals(new ThreadSettings(2, 2, 1), ThreadSettings.forBudget(2, 1));
+        assertEquals(new ThreadSettings(4, 4, 1), ThreadSettings.parse("4", 1));
+    }
+
+    @Test
+    void severalVideosShareTheBudget() {
+        assertEquals(new ThreadSettings(1, 1, 2), ThreadSettings.forBudget(2, 30));
+        assertEquals(new ThreadSettings(2, 1, 2), ThreadSettings.parse("4", 30));
+    }
+
+    @Test
+    void leftOutKeysFollowTheVideoCount() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        ThreadSettings one = ThreadSettings.parse("decoders=3", 1);
+
+        assertEquals(3, one.decoders());
+        assertEquals(processors, one.engineThreads());
+        assertEquals(processors, one.ffmpegThreads());
+    }
+
+    @Test
+    void videoCountBelowOneIsRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> ThreadSettings.forBudget(2, 0));
+        assertTrue(e.getMessage().contains("videos"), e.getMessage());
+    }
 }
