@@ -5,6 +5,7 @@ import dev.actionrec.features.Backbones;
 import dev.actionrec.features.ClipFeatures;
 import dev.actionrec.features.InferenceEngine;
 import dev.actionrec.features.WeightsOptions;
+import dev.actionrec.features.onnx.OnnxMatMulFloor;
 import dev.actionrec.model.ActionModel;
 import dev.actionrec.video.FrameSampler;
 import dev.actionrec.video.SampledClip;
@@ -54,7 +55,7 @@ public final class ClassifyBench {
         measureClassify(modelFile, video, runs);
     }
 
-    private static void measureMatmul(int runs) {
+    private static void measureMatmul(int runs) throws Exception {
         INDArray a = Nd4j.rand(DataType.FLOAT, 2048, 2048);
         INDArray b = Nd4j.rand(DataType.FLOAT, 2048, 2048);
         a.mmul(b);
@@ -68,7 +69,15 @@ public final class ClassifyBench {
         RunStats times = RunStats.of(millis);
         BenchRows.add("floor: ND4J 2048x2048 float matrix multiply",
                 times.map(ms -> gflop / (ms / 1e3)).format(1) + " GFLOP/s",
-                times.format(1) + " ms per multiply; " + runs + " runs after 1 warm-up");
+                times.format(1) + " ms per multiply; " + runs + " runs after 1 warm-up;"
+                        + " ND4J's oneDNN AVX2 build");
+
+        int threads = Backbones.defaultThreads();
+        RunStats onnx = RunStats.of(OnnxMatMulFloor.measure(2048, runs, threads));
+        BenchRows.add("floor: ONNX Runtime 2048x2048 float matrix multiply",
+                onnx.map(ms -> gflop / (ms / 1e3)).format(1) + " GFLOP/s",
+                onnx.format(1) + " ms per multiply; " + runs + " runs after 1 warm-up; "
+                        + threads + " threads; ONNX Runtime picks its kernels for the CPU");
     }
 
     /** Times MobileNetV2 at batch 30 on each engine, with 30 frames sampled from the video. */
