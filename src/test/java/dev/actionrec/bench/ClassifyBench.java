@@ -4,6 +4,7 @@ import dev.actionrec.features.Backbone;
 import dev.actionrec.features.Backbones;
 import dev.actionrec.features.ClipFeatures;
 import dev.actionrec.features.InferenceEngine;
+import dev.actionrec.features.ThreadSettings;
 import dev.actionrec.features.WeightsOptions;
 import dev.actionrec.features.onnx.OnnxMatMulFloor;
 import dev.actionrec.model.ActionModel;
@@ -112,10 +113,13 @@ public final class ClassifyBench {
                 model.metadata().sampling().fps());
         String id = model.metadata().backbone().id();
         InferenceEngine engine = Backbones.resolve(id, InferenceEngine.AUTO);
-        try (Backbone backbone = Backbones.open(id, WeightsOptions.defaults())) {
+        // The threads that 'actionrec classify' uses for one video.
+        ThreadSettings threads = ThreadSettings.defaults(1);
+        try (Backbone backbone = Backbones.open(id, WeightsOptions.defaults(), engine,
+                threads.engineThreads())) {
             double loadMillis = (System.nanoTime() - start) / 1e6;
             FrameSampler sampler = new FrameSampler(sampling, backbone.inputSize(),
-                    Duration.ofMinutes(2));
+                    Duration.ofMinutes(2)).withFfmpegThreads(threads.ffmpegThreads());
             List<Double> sample = new ArrayList<>();
             List<Double> cnn = new ArrayList<>();
             List<Double> encoder = new ArrayList<>();
@@ -148,8 +152,8 @@ public final class ClassifyBench {
             }
 
             String conditions = String.format(Locale.ROOT, "%d frames at %s fps (the model's"
-                    + " sampling), %s engine; %d runs after 1 warm-up", frames, sampling.fps(),
-                    engine, runs);
+                    + " sampling), %s engine, threads %s; %d runs after 1 warm-up", frames,
+                    sampling.fps(), engine, threads, runs);
             BenchRows.add("warm classify: total", RunStats.of(total).format(0) + " ms",
                     conditions);
             BenchRows.add("warm classify: frame sampling", RunStats.of(sample).format(0) + " ms",

@@ -5,6 +5,7 @@ import dev.actionrec.features.Backbones;
 import dev.actionrec.features.ExtractionResult;
 import dev.actionrec.features.FeatureExtractor;
 import dev.actionrec.features.InferenceEngine;
+import dev.actionrec.features.ThreadSettings;
 import dev.actionrec.features.WeightsOptions;
 import dev.actionrec.model.ActionModel;
 import dev.actionrec.video.SamplingParams;
@@ -59,9 +60,12 @@ public final class ClassifySoak {
         double lastMib = -1;
         int failed = 0;
         long start = System.nanoTime();
-        try (Backbone backbone = Backbones.open(id, WeightsOptions.defaults());
+        // The threads of 'actionrec classify' on one video, run once per clip here.
+        ThreadSettings threads = ThreadSettings.defaults(1);
+        try (Backbone backbone = Backbones.open(id, WeightsOptions.defaults(),
+                        InferenceEngine.AUTO, threads.engineThreads());
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
-                        Duration.ofSeconds(120), null)) {
+                        Duration.ofSeconds(120), null, threads)) {
             model.requireBackbone(modelFile, backbone);
             for (int i = 1; i <= count; i++) {
                 ExtractionResult result = extractor.extract(clips.get((i - 1) % clips.size()));
@@ -90,9 +94,9 @@ public final class ClassifySoak {
                         lastMib, count, 100 * (lastMib - referenceMib) / referenceMib, peakMib),
                 String.format(Locale.ROOT, "FeatureExtractor.extract and ActionModel.predict"
                                 + " per clip, cycling over %d clips (%d failed), %d frames at %s"
-                                + " fps, %s engine, no feature cache, no forced GC; %.0f s;"
+                                + " fps, %s, no feature cache, no forced GC; %.0f s;"
                                 + " JVM flags: %s", clips.size(), failed, sampling.frames(),
-                        sampling.fps(), engine, seconds, jvmFlags()));
+                        sampling.fps(), engine + " engine, threads " + threads, seconds, jvmFlags()));
     }
 
     private static void print(int done, double seconds) throws IOException {

@@ -4,6 +4,7 @@ import dev.actionrec.features.Backbones;
 import dev.actionrec.features.ExtractionResult;
 import dev.actionrec.features.FeatureExtractor;
 import dev.actionrec.features.InferenceEngine;
+import dev.actionrec.features.ThreadSettings;
 import dev.actionrec.features.WeightsOptions;
 import dev.actionrec.model.ActionModel;
 import dev.actionrec.video.FrameSampler;
@@ -53,10 +54,12 @@ public final class ExtractionBench {
         double backboneSeconds;
         long frames;
         int failed = 0;
+        // The threads that 'actionrec train' uses for this many clips.
+        ThreadSettings threads = ThreadSettings.defaults(clips.size());
         try (TimedBackbone backbone = new TimedBackbone(Backbones.open(id,
-                        WeightsOptions.defaults()));
+                        WeightsOptions.defaults(), engine, threads.engineThreads()));
                 FeatureExtractor extractor = new FeatureExtractor(backbone, sampling,
-                        DECODE_TIMEOUT, null)) {
+                        DECODE_TIMEOUT, null, threads)) {
             extractor.extract(clips.get(0));
             double warmUpSeconds = backbone.seconds();
             long warmUpFrames = backbone.frames();
@@ -73,9 +76,9 @@ public final class ExtractionBench {
         double decodeSeconds = decodeMillis.stream().mapToDouble(Double::doubleValue).sum() / 1e3;
 
         String conditions = String.format(Locale.ROOT, "%d clips of %s (%d failed), %d frames at %s"
-                        + " fps (the model's sampling), %s engine, no feature cache; 1 pass after"
+                        + " fps (the model's sampling), %s, no feature cache; 1 pass after"
                         + " 1 warm-up clip", clips.size(), folder.getFileName(), failed,
-                sampling.frames(), sampling.fps(), engine);
+                sampling.frames(), sampling.fps(), engine + " engine, threads " + threads);
         BenchRows.add("batch: train feature extraction",
                 String.format(Locale.ROOT, "%.1f clips per minute", clips.size() * 60
                         / wallSeconds),
