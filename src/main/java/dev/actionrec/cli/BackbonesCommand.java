@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
                 + " weight file and whether it is present locally (nothing is downloaded).")
 final class BackbonesCommand implements Callable<Integer> {
 
+    /** Largest --batch: 1,000 frames of 227x227 random pixels need about 150 MB of heap. */
+    private static final int MAX_BATCH = 1000;
+
     private static final String ROW = "%-16s %-7s %8s %12s %-11s %9s  %-44s %s%n";
 
     @Spec CommandSpec spec;
@@ -42,13 +45,15 @@ final class BackbonesCommand implements Callable<Integer> {
     boolean measure;
 
     @Option(names = "--batch", paramLabel = "FRAMES", defaultValue = "30",
-            description = "Frames per timed batch for --measure (default: ${DEFAULT-VALUE}).")
+            description = "Frames per timed batch for --measure, 1 to 1000 (default:"
+                    + " ${DEFAULT-VALUE}).")
     int batch;
 
     @Override
     public Integer call() {
-        if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("--batch must be between 1 and " + MAX_BATCH
+                    + " frames, got " + batch);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, ROW, "backbone", "input", "features", "parameters",

@@ -101,6 +101,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SamplingParams samplingParams = sampling.toParams();
         TrainingOptions options = new TrainingOptions(epochs, batchSize, patience, seed);
+        // Reject a backbone the chosen engine cannot run before the dataset is scanned.
+        Backbones.resolve(backboneId, extraction.engine);
         ClipDataset data = dataset.load();
         List<LabelledClip> pool =
                 splitDir == null ? data.clips() : dataset.readSplit(splitDir, data).train();

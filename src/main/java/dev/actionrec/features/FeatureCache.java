@@ -2,12 +2,13 @@ package dev.actionrec.features;
 
 import dev.actionrec.io.AtomicFiles;
 import dev.actionrec.video.SamplingParams;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +29,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An entry is keyed by the SHA-256 of the video's bytes, the backbone id, the SHA-256 of its
  * weights, the sampling parameters, the crop size and {@link #FORMAT_VERSION}, so a changed
- * video or changed parameters never hit a stale entry. Entries are written atomically; an entry
- * that cannot be read is treated as a miss and rewritten.
+ * video or changed parameters never hit a stale entry. Entries are written atomically and end
+ * with a CRC-32 of their content. An entry that cannot be read or fails its checksum is treated
+ * as a miss and rewritten.
  */
 public final class FeatureCache {
 
     /** Version of the entry layout and of the frame pipeline; bump it when either changes. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final Logger log = LoggerFactory.getLogger(FeatureCache.class);
     private static final int MAGIC = 0x41524654; // "ARFT"
@@ -73,9 +77,8 @@ public final class FeatureCache {
         if (!Files.isRegularFile(entry)) {
             return Optional.empty();
         }
-        try (DataInputStream in = new DataInputStream(
-                new BufferedInputStream(Files.newInputStream(entry)))) {
-            return Optional.of(read(in, video));
+        try {
+            return Optional.of(read(verified(Files.readAllBytes(entry)), video));
         } catch (IOException | RuntimeException e) {
             log.warn("Ignoring unreadable feature cache entry {}: {}", entry, e.toString());
             return Optional.empty();
@@ -89,7 +92,9 @@ public final class FeatureCache {
      */
     public void put(String key, ClipFeatures features) throws IOException {
         AtomicFiles.write(entryPath(key), raw -> {
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
+            CRC32 crc = new CRC32();
+            DataOutputStream out = new DataOutputStream(
+                    new CheckedOutputStream(new BufferedOutputStream(raw), crc));
             out.writeInt(MAGIC);
             out.writeInt(FORMAT_VERSION);
             out.writeInt(features.steps());
@@ -102,8 +107,28 @@ public final class FeatureCache {
                     out.writeFloat(v);
                 }
             }
+            out.writeLong(crc.getValue());
             out.flush();
         });
+    }
+
+    /**
+     * Returns the entry without its trailing CRC-32, which covers every byte before it.
+     *
+     * @throws IOException if the entry is too short or the checksum does not match
+     */
+    private static DataInputStream verified(byte[] entry) throws IOException {
+        if (entry.length < Long.BYTES) {
+            throw new IOException("entry of " + entry.length + " bytes is too short");
+        }
+        int body = entry.length - Long.BYTES;
+        CRC32 crc = new CRC32();
+        crc.update(entry, 0, body);
+        long stored = ByteBuffer.wrap(entry, body, Long.BYTES).getLong();
+        if (stored != crc.getValue()) {
+            throw new IOException("checksum mismatch");
+        }
+        return new DataInputStream(new ByteArrayInputStream(entry, 0, body));
     }
 
     private static ClipFeatures read(DataInputStream in, Path video) throws IOException {

@@ -41,6 +41,8 @@ public final class FeatureExtractor implements AutoCloseable {
     private final FeatureCache cache;
     private final int lookAhead;
     private final ExecutorService decoders;
+    /** Whether a cache write has failed, so the warning is logged once per extractor. */
+    private boolean cacheWriteFailed;
 
     /**
      * Creates an extractor with {@link ThreadSettings#defaults()}.
@@ -66,6 +68,7 @@ public final class FeatureExtractor implements AutoCloseable {
         this.sampler = new FrameSampler(sampling, backbone.inputSize(), decodeTimeout)
                 .withFfmpegThreads(threads.ffmpegThreads());
         this.cache = cache;
+        log.debug("Extracting with backbone {} and threads {}", backbone.id(), threads);
         this.lookAhead = threads.decoders() + 1;
         AtomicInteger count = new AtomicInteger();
         this.decoders = Executors.newFixedThreadPool(threads.decoders(), runnable -> {
@@ -154,14 +157,30 @@ public final class FeatureExtractor implements AutoCloseable {
             log.debug("Feature cache hit for {}", video);
             return ExtractionResult.success(video, decoded.cached, true);
         }
+        ClipFeatures features;
         try {
-            ClipFeatures features = computeFeatures(video, decoded.clip);
-            if (decoded.key != null) {
-                cache.put(decoded.key, features);
-            }
-            return ExtractionResult.success(video, features, false);
-        } catch (IOException | RuntimeException e) {
+            features = computeFeatures(video, decoded.clip);
+        } catch (RuntimeException e) {
             return ExtractionResult.failure(video, e);
+        }
+        if (decoded.key != null) {
+            store(decoded.key, features);
+        }
+        return ExtractionResult.success(video, features, false);
+    }
+
+    /** Stores features in the cache; a cache that cannot be written only costs time later. */
+    private void store(String key, ClipFeatures features) {
+        try {
+            cache.put(key, features);
+        } catch (IOException | RuntimeException e) {
+            if (!cacheWriteFailed) {
+                log.warn("Cannot write the feature cache in {} ({}); features are computed"
+                        + " again next time", cache.directory(), e.toString());
+                cacheWriteFailed = true;
+            } else {
+                log.debug("Cannot write the feature cache entry {}: {}", key, e.toString());
+            }
         }
     }
 
@@ -169,6 +188,16 @@ public final class FeatureExtractor implements AutoCloseable {
         List<VideoFrame> frames = clip.frames();
         INDArray vectors = backbone.features(frames);
         float[][] values = vectors.castTo(DataType.FLOAT).toFloatMatrix();
+        for (float[] vector : values) {
+            for (float value : vector) {
+                if (!Float.isFinite(value)) {
+                    throw new IllegalStateException("backbone " + backbone.id()
+                            + " computed a non-finite feature (" + value + ") for " + video
+                            + "; its weights or exported model may be damaged: delete the cache"
+                            + " folder of the weights home, or try --engine dl4j");
+                }
+            }
+        }
         long[] timestamps = frames.stream().mapToLong(VideoFrame::timestampMicros).toArray();
         return new ClipFeatures(video, timestamps, values);
     }

@@ -3,9 +3,9 @@ package dev.actionrec.features;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import dev.actionrec.features.onnx.OnnxExporter;
+import dev.actionrec.features.onnx.OnnxRuntimeEnvironment;
 import dev.actionrec.video.VideoFrame;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -94,8 +94,7 @@ public final class OnnxBackbone implements Backbone {
             return thread;
         });
         try {
-            this.environment = call(() -> OrtEnvironment.getEnvironment(
-                    OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "actionrec"));
+            this.environment = call(OnnxRuntimeEnvironment::get);
             this.session = call(() -> createSession(model, threads, tuning));
         } catch (RuntimeException e) {
             caller.shutdownNow();

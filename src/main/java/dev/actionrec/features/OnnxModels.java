@@ -3,6 +3,7 @@ package dev.actionrec.features;
 import dev.actionrec.features.onnx.OnnxExporter;
 import dev.actionrec.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens backbones on ONNX Runtime. The ONNX model is exported once from the DL4J graph with the
  * same weights and kept beside the converted DL4J graphs, keyed by the weight file's SHA-256 and
- * {@link #EXPORTER_VERSION}, so later runs skip DL4J entirely for the forward pass.
+ * {@link #EXPORTER_VERSION}, so later runs skip DL4J entirely for the forward pass. A file
+ * {@code NAME.onnx.sha256} beside each model holds the model's own SHA-256, so a damaged model
+ * is exported again instead of giving wrong features.
  */
 final class OnnxModels {
 
@@ -87,21 +90,36 @@ final class OnnxModels {
         return OnnxExporter.export(graph, input, vertex);
     }
 
+    /** Returns the cached model if it is intact, otherwise null. */
     private static byte[] cached(Path file) {
-        if (!Files.isRegularFile(file)) {
+        Path checksum = checksumFile(file);
+        if (!Files.isRegularFile(file) || !Files.isRegularFile(checksum)) {
             return null;
         }
         try {
-            return Files.readAllBytes(file);
+            byte[] model = Files.readAllBytes(file);
+            String expected = Files.readString(checksum, StandardCharsets.US_ASCII).strip();
+            if (!Sha256.hex(model).equals(expected)) {
+                log.warn("Exported model {} does not match its checksum and is exported again",
+                        file);
+                return null;
+            }
+            return model;
         } catch (IOException e) {
             log.warn("Cannot read exported model {} ({}); it is exported again", file, e.toString());
             return null;
         }
     }
 
+    private static Path checksumFile(Path model) {
+        return model.resolveSibling(model.getFileName() + ".sha256");
+    }
+
+    /** Writes the model, then its checksum, each atomically: a model without one is not used. */
     private static void store(Path file, byte[] model) {
         try {
             AtomicFiles.write(file, out -> out.write(model));
+            AtomicFiles.writeString(checksumFile(file), Sha256.hex(model) + "\n");
         } catch (IOException e) {
             log.warn("Cannot store exported model {} ({}); it is exported again next time", file,
                     e.toString());

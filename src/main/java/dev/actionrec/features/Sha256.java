@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 digests of files. */
+/** SHA-256 digests of files and byte arrays. */
 final class Sha256 {
 
     private Sha256() {}
@@ -32,5 +32,10 @@ final class Sha256 {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Returns the lowercase hex SHA-256 of some bytes. */
+    static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
     }
 }

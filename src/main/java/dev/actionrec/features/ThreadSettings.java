@@ -122,12 +122,11 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
             throw new IllegalArgumentException("empty thread setting; expected " + SYNTAX);
         }
         if (!trimmed.contains("=")) {
-            try {
-                return forBudget(Integer.parseInt(trimmed), videos);
-            } catch (NumberFormatException e) {
+            if (!trimmed.matches("[+-]?\\d+")) {
                 throw new IllegalArgumentException("thread setting '" + text + "' is neither a"
                         + " whole number nor a KEY=VALUE list; expected " + SYNTAX);
             }
+            return forBudget(number(trimmed, "thread budget", text), videos);
         }
 
         int engine = defaults.engineThreads;
@@ -164,6 +163,10 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
     }
 
     private static int number(String value, String name, String text) {
+        if (value.matches("[+-]?\\d{10,}")) {
+            throw new IllegalArgumentException(name + " must be at most " + MAX + ", got "
+                    + value);
+        }
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
@@ -174,8 +177,9 @@ public record ThreadSettings(int engineThreads, int ffmpegThreads, int decoders)
 
     private static void check(String name, int value, int min) {
         if (value < min || value > MAX) {
+            String unit = name.equals("decoders") ? " clips" : " threads";
             throw new IllegalArgumentException(name + " must be between " + min + " and " + MAX
-                    + " threads, got " + value);
+                    + unit + ", got " + value);
         }
     }
 }

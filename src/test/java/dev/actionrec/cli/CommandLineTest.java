@@ -1,6 +1,7 @@
 package dev.actionrec.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -120,5 +121,16 @@ class CommandLineTest {
 
         assertEquals(11, run.exitCode(), run.describe());
         assertTrue(run.err().contains(video.toString()), run.describe());
+    }
+
+    @Test
+    void trainRejectsEngineBeforeReadingData() {
+        CommandRun run = CommandRun.of("train", temp.resolve("no-such-dataset").toString(),
+                "--backbone", "resnet50", "--engine", "onnxruntime",
+                "-o", temp.resolve("model.actionrec").toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("--engine dl4j"), run.describe());
+        assertFalse(run.err().contains("no-such-dataset"), run.describe());
     }
 }

@@ -88,6 +88,23 @@ class FeatureCacheTest {
     }
 
     @Test
+    void flippedByteIsAMiss() throws IOException {
+        FeatureCache cache = new FeatureCache(temp.resolve("cache"));
+        Path video = video("a.mp4", "video bytes");
+        String key = cache.key(video, MOBILENET, SAMPLING);
+        cache.put(key, features(video));
+        Path entry;
+        try (Stream<Path> files = Files.walk(cache.directory())) {
+            entry = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length - 12] ^= 0x40;
+        Files.write(entry, bytes);
+
+        assertTrue(cache.get(key, video).isEmpty());
+    }
+
+    @Test
     void noTemporaryFilesLeftBehind() throws IOException {
         FeatureCache cache = new FeatureCache(temp.resolve("cache"));
         Path video = video("a.mp4", "video bytes");

@@ -158,6 +158,23 @@ class OnnxBackboneTest {
     }
 
     @Test
+    void exportWithFlippedByteIsRebuilt() throws IOException {
+        try (Backbone first = Backbones.open("mobilenetv2", options(), InferenceEngine.ONNXRUNTIME, 1)) {
+            assertEquals(MobileNetV2Backbone.ID, first.id());
+        }
+        Path export = onlyExport();
+        byte[] original = Files.readAllBytes(export);
+        byte[] damaged = original.clone();
+        damaged[damaged.length / 2] ^= 0x20;
+        Files.write(export, damaged);
+
+        try (Backbone again = Backbones.open("mobilenetv2", options(), InferenceEngine.ONNXRUNTIME, 1)) {
+            assertEquals(MobileNetV2Backbone.ID, again.id());
+        }
+        assertArrayEquals(original, Files.readAllBytes(export));
+    }
+
+    @Test
     void autoPicksOnnxRuntimeWhereSupported() {
         assertEquals(InferenceEngine.ONNXRUNTIME, Backbones.resolve("mobilenetv2", InferenceEngine.AUTO));
         assertEquals(InferenceEngine.ONNXRUNTIME, Backbones.resolve("squeezenet-v1.0", InferenceEngine.AUTO));

@@ -2,7 +2,6 @@ package dev.actionrec.features.onnx;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class OnnxMatMulFloor {
     }
 
     private static List<Double> time(int n, int runs, int threads) throws Exception {
-        OrtEnvironment environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "actionrec");
+        OrtEnvironment environment = OnnxRuntimeEnvironment.get();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
