@@ -167,9 +167,17 @@ final class ClipDecoder implements AutoCloseable {
         long endMicros = heldMicros + Math.max(1, heldDurationMicros);
         emitStepsBefore(endMicros);
         if (frames.size() < params.frames()) {
-            LOG.warn("{}: video is {} s long, so only {} of {} steps at {} fps have a frame",
-                    file, String.format("%.3f", endMicros / 1e6), frames.size(), params.frames(),
-                    params.fps());
+            if (VideoOpener.isCutShort(file, format, stream)) {
+                LOG.warn("{}: file is cut short (its index lists video data past the end of the"
+                        + " file), so only its first {} s decoded and {} of {} steps at {} fps"
+                        + " have a frame; re-download or re-export it", file,
+                        String.format("%.3f", endMicros / 1e6), frames.size(), params.frames(),
+                        params.fps());
+            } else {
+                LOG.warn("{}: video is {} s long, so only {} of {} steps at {} fps have a frame",
+                        file, String.format("%.3f", endMicros / 1e6), frames.size(),
+                        params.frames(), params.fps());
+            }
         }
         return new SampledClip(file, params, frames, endMicros, displayWidth, displayHeight,
                 rotationDegrees, strategy);

@@ -2,6 +2,8 @@ package dev.actionrec.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avformat.AV_DISPOSITION_ATTACHED_PIC;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entries_count;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_index_get_entry;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 
 import dev.actionrec.video.VideoDecodeException.Reason;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
+import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
@@ -120,6 +124,36 @@ final class VideoOpener {
         return new VideoDecodeException(file, Reason.DECODE_FAILED, file
                 + ": FFmpeg cannot open the video (" + message + "); convert it to H.264 MP4,"
                 + " e.g. with ffmpeg -i IN -c:v libx264 OUT.mp4", e);
+    }
+
+    /**
+     * Returns whether the sample table of an MP4/MOV file lists data of the stream past the end
+     * of the file, as in a partial download of a file with its index at the front. Other
+     * containers and files whose size cannot be read give false.
+     */
+    static boolean isCutShort(Path file, AVFormatContext format, AVStream stream) {
+        AVInputFormat input = format.iformat();
+        if (input == null || input.isNull() || input.name() == null
+                || !input.name().getString().startsWith("mov,")) {
+            return false;
+        }
+        long fileSize;
+        try {
+            fileSize = Files.size(file);
+        } catch (IOException e) {
+            return false;
+        }
+        long end = 0;
+        int count = avformat_index_get_entries_count(stream);
+        for (int i = 0; i < count; i++) {
+            AVIndexEntry entry = avformat_index_get_entry(stream, i);
+            if (entry != null && !entry.isNull()) {
+                end = Math.max(end, entry.pos() + entry.size());
+            }
+        }
+        // NOTE: FFmpeg 5.0 may drop index entries that start past the end of the file, so only
+        // the presence of missing data is reliable here, not its amount.
+        return end > fileSize;
     }
 
     /** Returns true when bytes 4-7 are an ISO base media box type that starts MP4/MOV files. */

@@ -1,6 +1,7 @@
 package dev.actionrec.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,28 @@ class FrameSamplerInputsTest {
 
         assertTrue(sampled.realSteps() >= 1, "no step decoded");
         assertTrue(sampled.realSteps() < 4, "all 4 steps decoded from half a file");
+    }
+
+    @Test
+    void faststartMp4CutMidwayIsCutShort() throws Exception {
+        Path whole = dir.resolve("faststart.mp4");
+        TestVideos.ffmpeg("-i", fourSecondClip("plain.mp4").toString(), "-c", "copy",
+                "-movflags", "+faststart", whole.toString());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.mp4"), Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertFalse(isCutShort(whole));
+        assertTrue(isCutShort(cut));
+    }
+
+    private static boolean isCutShort(Path file) throws Exception {
+        var grabber = VideoOpener.open(file, 0);
+        try {
+            var format = grabber.getFormatContext();
+            return VideoOpener.isCutShort(file, format, format.streams(grabber.getVideoStream()));
+        } finally {
+            VideoOpener.closeQuietly(grabber);
+        }
     }
 
     @Test
