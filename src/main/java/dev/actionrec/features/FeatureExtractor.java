@@ -85,8 +85,7 @@ public final class FeatureExtractor implements AutoCloseable {
 
     /**
      * Extracts the features of many videos, in order, overlapping decoding with the backbone.
-     * Clips decode in parallel, but the backbone takes them and {@code onEach} sees them in input
-     * order. Decoding that is still pending when this method returns is cancelled.
+     * Clips decode in parallel, but the backbone and {@code onEach} receive them in input order. Decoding that is still pending when this method returns is cancelled.
      *
      * @param onEach called with each result as soon as it is ready
      * @param failFast stop after the first failure

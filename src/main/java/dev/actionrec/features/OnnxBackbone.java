@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,18 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class OnnxBackbone implements Backbone {
 
     /**
-     * Frames per forward pass. Passes of 5 frames were 5-15% faster per frame than passes of 30
-     * on an idle 2-core x86-64 machine ({@code scripts/bench-onnx}), since their activations stay
-     * closer to the caches, and they keep the arena small.
+     * Frames per forward pass. With the arena on, passes of 5 frames were 6-16% faster per frame
+     * than passes of 30 on an idle 2-core x86-64 machine ({@code scripts/bench-onnx}), and they
+     * keep the arena small. Smaller activations that stay closer to the caches are the likely
+     * reason, which was not measured.
      */
     public static final int DEFAULT_BATCH_SIZE = 5;
-
-    /**
-     * Stack size of the thread that makes every ONNX Runtime call. Loading ONNX Runtime 1.29 on
-     * a thread with the JVM's default 1 MB stack crashed the JVM with SIGSEGV when the class path
-     * was long (about 60 jars, on x86-64 Linux with OpenJDK 17), and 2 MB was enough.
-     */
-    private static final long STACK_BYTES = 16L << 20;
 
     private final BackboneInfo info;
     private final String weightsSha256;
@@ -88,11 +81,7 @@ public final class OnnxBackbone implements Backbone {
         this.weightsSha256 = weightsSha256;
         this.batchSize = batchSize;
         this.outputSize = outputSize;
-        this.caller = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(null, task, "onnxruntime-" + info.id(), STACK_BYTES);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.caller = OnnxRuntimeEnvironment.newCaller("onnxruntime-" + info.id());
         try {
             this.environment = call(OnnxRuntimeEnvironment::get);
             this.session = call(() -> createSession(model, threads, tuning));
@@ -130,9 +119,10 @@ public final class OnnxBackbone implements Backbone {
     record SessionTuning(boolean arena, boolean spinning) {
         /**
          * Arena and spinning both on: on an idle 2-core x86-64 machine the arena cut MobileNetV2
-         * from 5.6-6.1 to 3.3-4.3 ms per frame, and spinning saved a further 0.2-0.8 ms with 2
-         * threads ({@code scripts/bench-onnx}, docs/benchmarks.md). The arena holds the largest
-         * forward pass's activations, so its size follows {@link #DEFAULT_BATCH_SIZE}.
+         * from 5.6-6.1 to 3.3-4.3 ms per frame, and with the arena on, spinning saved a further
+         * 0.6-0.8 ms with 2 threads ({@code scripts/bench-onnx}, docs/benchmarks.md). The arena
+         * keeps the activations of the largest forward pass, so its size follows {@link
+         * #DEFAULT_BATCH_SIZE}.
          */
         static final SessionTuning DEFAULT = new SessionTuning(true, true);
     }

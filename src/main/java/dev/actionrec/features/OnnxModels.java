@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Opens backbones on ONNX Runtime. The ONNX model is exported once from the DL4J graph with the
  * same weights and kept beside the converted DL4J graphs, keyed by the weight file's SHA-256 and
  * {@link #EXPORTER_VERSION}, so later runs skip DL4J entirely for the forward pass. A file
- * {@code NAME.onnx.sha256} beside each model holds the model's own SHA-256, so a damaged model
+ * {@code NAME.onnx.sha256} beside each model contains the model's own SHA-256, so a damaged model
  * is exported again instead of giving wrong features.
  */
 final class OnnxModels {

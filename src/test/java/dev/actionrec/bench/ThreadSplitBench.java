@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * turn within each repeat, so a change in machine load spreads over all of them. Prints median
  * [min, max] over the repeats. Not a unit test: run it through {@code scripts/bench-threads}.
  *
- * <p>Arguments: VIDEO DATASET CLIPS REPEATS SETTING... where DATASET holds the class folders
+ * <p>Arguments: VIDEO DATASET CLIPS REPEATS SETTING... where DATASET contains the class folders
  * {@code fight} and {@code noFight}, whose sorted files are taken in alternation, and each
  * SETTING is a {@code --threads} value.
  */

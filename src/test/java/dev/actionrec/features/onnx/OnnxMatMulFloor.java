@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Times ONNX Runtime's float matrix multiply of two n x n inputs, the floor that ONNX Runtime's
@@ -27,9 +26,7 @@ public final class OnnxMatMulFloor {
      * @param threads ONNX Runtime intra-op threads
      */
     public static List<Double> measure(int n, int runs, int threads) throws Exception {
-        // ONNX Runtime is loaded on a thread with a large stack, as OnnxBackbone does.
-        ExecutorService caller = Executors.newSingleThreadExecutor(
-                task -> new Thread(null, task, "onnxruntime-floor", 16L << 20));
+        ExecutorService caller = OnnxRuntimeEnvironment.newCaller("onnxruntime-floor");
         try {
             Callable<List<Double>> task = () -> time(n, runs, threads);
             return caller.submit(task).get();
